@@ -1,0 +1,22 @@
+using BackendLint.Findings;
+using BackendLint.Text;
+
+namespace BackendLint.Checks;
+
+/// <summary>What users see of a rule: id, name, description, default level, tags and its doc page.</summary>
+public sealed record CheckDescriptor(string Id, string Name, string ShortDescription, Severity DefaultLevel, string FullDescription, string Tag)
+{
+    public string HelpUri => $"{ProductInfo.InformationUri}/blob/main/docs/rules/{Id}.md";
+
+    /// <summary>Which file a contributor edits to fix it: 1xxx gallery, 2xxx build matrix, 3xxx Makefile.</summary>
+    public string Area => Id[2] switch
+    {
+        '1' => "gallery",
+        '2' => "build-matrix",
+        _ => "makefile",
+    };
+
+    /// <param name="identity">What identifies the problem apart from its line (backend, suffix, …), for SARIF fingerprints.</param>
+    public Finding At(SourceSpan span, string message, string? backend, string identity, params RelatedLocation[] related) =>
+        new(this, DefaultLevel, span, message, related, backend, identity);
+}

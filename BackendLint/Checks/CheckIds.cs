@@ -1,0 +1,15 @@
+namespace BackendLint.Checks;
+
+/// <summary>Rule ids, by the file a contributor edits: 1xxx gallery index, 2xxx build matrix, 3xxx Makefile.</summary>
+public static class CheckIds
+{
+    public const string GalleryImageMustBeBuilt = "BL1001";
+    public const string ImageChannelsMustPair = "BL1002";
+    public const string CapabilityMustNameEntry = "BL1003";
+    public const string BuiltImageMustBeInGallery = "BL2001";
+    public const string BuildContextMustMatchMakefile = "BL2002";
+    public const string BackendMustBeNotParallel = "BL3001";
+    public const string BackendMustBeInDockerBuildBackends = "BL3002";
+    public const string DefinitionAndEvalMustPair = "BL3003";
+    public const string PreparedBackendMustBeTested = "BL3004";
+}

@@ -1,0 +1,42 @@
+using BackendLint.Findings;
+using BackendLint.Model;
+
+namespace BackendLint.Checks.Gallery;
+
+/// <summary>A suffix published only as <c>latest-</c> or only as <c>master-</c> leaves one channel (releases or development) unable to install it.</summary>
+internal sealed class ImageChannelsMustPair : ICheck
+{
+    public CheckDescriptor Descriptor { get; } = new(
+        CheckIds.ImageChannelsMustPair, nameof(ImageChannelsMustPair),
+        "Every gallery tag suffix has both a 'latest' and a 'master' image.",
+        Severity.Error,
+        "Production images are tagged 'latest<suffix>' and development images ('-development' entries) 'master<suffix>'; the runtime falls back from 'latest-' to 'master-' tags. A suffix with only one of the two breaks the other channel.",
+        "consistency");
+
+    public IEnumerable<Finding> Run(BackendModel model)
+    {
+        var channels = new Dictionary<string, List<(GalleryEntry Entry, ImageReference Image)>>(StringComparer.Ordinal);
+        foreach (var entry in model.Gallery.Images)
+        {
+            if (entry.Image is { IsBackendsRepository: true, TagSuffix: { } suffix, Channel: not TagChannel.Other } image)
+            {
+                if (!channels.TryGetValue(suffix.Value, out var list))
+                    channels[suffix.Value] = list = [];
+                list.Add((entry, image));
+            }
+        }
+
+        foreach (var (suffix, images) in channels)
+        {
+            var (entry, image) = images[0];
+            var present = image.Channel;
+            if (images.Any(i => i.Image.Channel != present))
+                continue;
+
+            var (have, missing, channel) = present == TagChannel.Latest ? ("latest", "master", "development") : ("master", "latest", "release");
+            yield return Descriptor.At(image.Tag!.Span,
+                $"Gallery image {Finding.Quote(entry.DisplayName)} is tagged {Finding.Quote(have + suffix)}, but no image uses {Finding.Quote(missing + suffix)}, so the {channel} channel cannot install it.",
+                entry.MetaName, $"suffix={suffix};missing={missing}");
+        }
+    }
+}

@@ -1,0 +1,201 @@
+using System.Text;
+using BackendLint.Checks;
+using BackendLint.Findings;
+using BackendLint.Model;
+using BackendLint.Parsing;
+using BackendLint.Reporting;
+using CommandLine;
+using CommandLine.Text;
+
+namespace BackendLint.Cli;
+
+/// <summary>Parses the command line and runs one verb; every path ends in a documented exit code, never a stack trace.</summary>
+public static class LintCommand
+{
+    private static readonly string[] Formats = ["text", "sarif", "github", "json"];
+    private static readonly string[] RuleFormats = ["text", "json", "markdown"];
+    private static readonly string[] FailLevels = ["error", "warning", "note", "none"];
+
+    public static int Execute(string[] args) => Run(args, LintConsole.Process());
+
+    public static int Run(string[] args, LintConsole console)
+    {
+        try
+        {
+            using var parser = new Parser(s =>
+            {
+                s.HelpWriter = null;
+                s.AutoHelp = true;
+                s.AutoVersion = true;
+            });
+            var result = parser.ParseArguments<LintOptions, ModelOptions, RulesOptions>(args);
+            return result.MapResult(
+                (LintOptions o) => Check(o, console),
+                (ModelOptions o) => Model(o, console),
+                (RulesOptions o) => Rules(o, console),
+                errors => Usage(result, errors, console));
+        }
+        catch (InputError e)
+        {
+            console.Err.WriteLine(e.ToString());
+            return ExitCode.InputError;
+        }
+        catch (Exception e)
+        {
+            console.Err.WriteLine($"backendlint: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}; please report it at {ProductInfo.InformationUri}/issues");
+            return ExitCode.InputError;
+        }
+    }
+
+    private static int Check(LintOptions o, LintConsole console)
+    {
+        if (!OneOf("--format", o.Format, Formats, console) || !OneOf("--fail-level", o.FailLevel, FailLevels, console))
+            return ExitCode.Usage;
+        var root = o.Path ?? ".";
+        if (o.Config is not null && !File.Exists(o.Config))
+            throw InputError.AtFile(o.Config.Replace('\\', '/'), Directory.Exists(o.Config) ? "expected a configuration file, found a directory" : "the configuration file does not exist");
+
+        BackendModel model;
+        try
+        {
+            model = RepositoryReader.Read(root, Paths(o, root));
+        }
+        catch (InputError e)
+        {
+            // The SARIF file is still written, with the error as a notification, so the upload shows why.
+            if (o.Sarif is not null)
+                AtomicFile.Write(o.Sarif, SarifReporter.Write([], [], e));
+            if (o.Format == "sarif")
+                Emit(o.Output, SarifReporter.Write([], [], e), console);
+            throw;
+        }
+
+        var findings = LintEngine.Run(model);
+        var files = model.Matrix.Files.Append(model.Gallery.File).Append(model.Makefile.File).ToList();
+
+        // Everything is rendered before anything is written: no half-written output.
+        var sarif = o.Sarif is not null || o.Format == "sarif" ? SarifReporter.Write(findings, files) : null;
+        var output = o.Format switch
+        {
+            "sarif" => sarif!,
+            "json" => Render(stream => JsonReporter.Write(stream, findings)),
+            "github" => Render(writer => GitHubReporter.Write(writer, findings)),
+            _ => Render(writer => TextReporter.Write(writer, findings, Colored(o, console))),
+        };
+
+        if (o.Sarif is not null)
+            AtomicFile.Write(o.Sarif, sarif!);
+        Emit(o.Output, output, console);
+        if (o.Format == "github" && console.Environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
+            File.AppendAllText(summary, GitHubReporter.Summary(findings));
+
+        var failLevel = o.FailLevel switch
+        {
+            "none" => (Severity?)null,
+            "note" => Severity.Note,
+            "warning" => Severity.Warning,
+            _ => Severity.Error,
+        };
+        return failLevel is { } level && findings.Any(f => f.Level >= level) ? ExitCode.Findings : ExitCode.Success;
+    }
+
+    private static int Model(ModelOptions o, LintConsole console)
+    {
+        var root = o.Path ?? ".";
+        var model = RepositoryReader.Read(root, Paths(o, root));
+        if (o.Backend is not null && model.Find(o.Backend) is null)
+        {
+            console.Err.WriteLine($"backendlint: --backend: no backend named '{o.Backend}' in the model");
+            return ExitCode.Usage;
+        }
+
+        console.Out.Write(Render(stream => ModelJsonWriter.Write(stream, model, o.Backend)));
+        return ExitCode.Success;
+    }
+
+    private static int Rules(RulesOptions o, LintConsole console)
+    {
+        if (!OneOf("--format", o.Format, RuleFormats, console))
+            return ExitCode.Usage;
+        console.Out.Write(o.Format switch
+        {
+            "json" => Render(stream => RulesReporter.WriteJson(stream)),
+            "markdown" => RulesReporter.Markdown(),
+            _ => RulesReporter.Text(),
+        });
+        return ExitCode.Success;
+    }
+
+    private static int Usage(ParserResult<object> result, IEnumerable<Error> errors, LintConsole console)
+    {
+        var list = errors.ToList();
+        if (list.Any(e => e is VersionRequestedError))
+        {
+            console.Out.WriteLine($"{ProductInfo.Name} {ProductInfo.Version}");
+            return ExitCode.Success;
+        }
+
+        var help = HelpText.AutoBuild(result, h =>
+        {
+            h.Heading = $"{ProductInfo.Name} {ProductInfo.Version}";
+            h.Copyright = "";
+            h.AddDashesToOption = true;
+            h.AddEnumValuesToHelpText = true;
+            return HelpText.DefaultParsingErrorsHandler(result, h);
+        }, e => e, verbsIndex: result.TypeInfo.Current == typeof(NullInstance));
+
+        if (list.All(e => e is HelpRequestedError or HelpVerbRequestedError))
+        {
+            console.Out.WriteLine(help);
+            return ExitCode.Success;
+        }
+
+        console.Err.WriteLine(help);
+        return ExitCode.Usage;
+    }
+
+    private static bool OneOf(string option, string value, string[] allowed, LintConsole console)
+    {
+        if (allowed.Contains(value, StringComparer.Ordinal))
+            return true;
+        console.Err.WriteLine($"backendlint: {option}: '{value}' is not one of {string.Join(", ", allowed)}");
+        console.Err.WriteLine("Run 'backendlint --help' for usage.");
+        return false;
+    }
+
+    private static SourcePaths Paths(ISourceOptions o, string root) => new()
+    {
+        Index = o.Index ?? SourcePaths.DefaultIndex,
+        Makefile = o.Makefile ?? SourcePaths.DefaultMakefile,
+        MatrixData = o.MatrixData ?? SourcePaths.DefaultMatrixData,
+        Workflow = o.Workflow ?? SourcePaths.DefaultWorkflow,
+        MatrixDataExplicit = o.MatrixData is not null,
+        WorkflowExplicit = o.Workflow is not null,
+    };
+
+    private static bool Colored(LintOptions o, LintConsole console) =>
+        o.Output is null && !o.NoColor && console.OutIsTerminal && string.IsNullOrEmpty(console.Environment("NO_COLOR"));
+
+    private static void Emit(string? path, string content, LintConsole console)
+    {
+        if (path is null)
+            console.Out.Write(content);
+        else
+            AtomicFile.Write(path, content);
+    }
+
+    private static string Render(Action<TextWriter> write)
+    {
+        var builder = new StringBuilder();
+        using (var writer = new StringWriter(builder) { NewLine = "\n" })
+            write(writer);
+        return builder.ToString();
+    }
+
+    private static string Render(Action<Stream> write)
+    {
+        using var stream = new MemoryStream();
+        write(stream);
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+}

@@ -1,0 +1,83 @@
+using CommandLine;
+
+namespace BackendLint.Cli;
+
+/// <summary>The source paths every verb that reads a repository accepts.</summary>
+public interface ISourceOptions
+{
+    string? Path { get; }
+
+    string? Index { get; }
+
+    string? Makefile { get; }
+
+    string? MatrixData { get; }
+
+    string? Workflow { get; }
+}
+
+[Verb("check", isDefault: true, HelpText = "Lint the repository at PATH (default: the current directory).")]
+public sealed class LintOptions : ISourceOptions
+{
+    [Value(0, MetaName = "PATH", HelpText = "The repository root.")]
+    public string? Path { get; set; }
+
+    [Option("format", Default = "text", HelpText = "What goes to stdout: text, sarif, github or json.")]
+    public string Format { get; set; } = "text";
+
+    [Option("sarif", HelpText = "Also write SARIF 2.1.0 to FILE, whatever --format says.")]
+    public string? Sarif { get; set; }
+
+    [Option("output", HelpText = "Write the --format output to FILE instead of stdout.")]
+    public string? Output { get; set; }
+
+    [Option("fail-level", Default = "error", HelpText = "Lowest level that makes the exit code 1: error, warning, note or none.")]
+    public string FailLevel { get; set; } = "error";
+
+    [Option("config", HelpText = "Configuration file (reserved; the path is validated).")]
+    public string? Config { get; set; }
+
+    [Option("no-color", HelpText = "No colour in text output (NO_COLOR is honoured too).")]
+    public bool NoColor { get; set; }
+
+    [Option("index", HelpText = "Gallery index (default: backend/index.yaml).")]
+    public string? Index { get; set; }
+
+    [Option("makefile", HelpText = "Top-level Makefile (default: Makefile).")]
+    public string? Makefile { get; set; }
+
+    [Option("matrix", HelpText = "Matrix data file (default: .github/backend-matrix.yml).")]
+    public string? MatrixData { get; set; }
+
+    [Option("workflow", HelpText = "Workflow with inline matrices (default: .github/workflows/backend.yml).")]
+    public string? Workflow { get; set; }
+}
+
+[Verb("model", HelpText = "Print, as JSON, what BackendLint understood about each backend and where each piece is written.")]
+public sealed class ModelOptions : ISourceOptions
+{
+    [Value(0, MetaName = "PATH", HelpText = "The repository root.")]
+    public string? Path { get; set; }
+
+    [Option("backend", HelpText = "Only this backend.")]
+    public string? Backend { get; set; }
+
+    [Option("index", HelpText = "Gallery index (default: backend/index.yaml).")]
+    public string? Index { get; set; }
+
+    [Option("makefile", HelpText = "Top-level Makefile (default: Makefile).")]
+    public string? Makefile { get; set; }
+
+    [Option("matrix", HelpText = "Matrix data file (default: .github/backend-matrix.yml).")]
+    public string? MatrixData { get; set; }
+
+    [Option("workflow", HelpText = "Workflow with inline matrices (default: .github/workflows/backend.yml).")]
+    public string? Workflow { get; set; }
+}
+
+[Verb("rules", HelpText = "Print the rule catalog.")]
+public sealed class RulesOptions
+{
+    [Option("format", Default = "text", HelpText = "text, json or markdown.")]
+    public string Format { get; set; } = "text";
+}

@@ -1,0 +1,105 @@
+using BackendLint.Text;
+
+namespace BackendLint.Model;
+
+/// <summary>
+/// A field as an entry sees it after merges: written on the entry itself, or inherited through
+/// <c>&lt;&lt;: *anchor</c>, in which case the value keeps the meta's span and
+/// <see cref="MergedAt"/> is the <c>*anchor</c> that brought it.
+/// </summary>
+public sealed record GalleryValue(Located<string> Value, SourceSpan? MergedAt)
+{
+    public bool IsInherited => MergedAt is not null;
+
+    public string Text => Value.Value;
+
+    public SourceSpan Span => Value.Span;
+}
+
+/// <summary>One <c>capabilities:</c> item: which entry to install on which hardware.</summary>
+public sealed record Capability(Located<string> Key, Located<string> Value, SourceSpan? MergedAt)
+{
+    public bool IsInherited => MergedAt is not null;
+}
+
+/// <summary>Which channel a backend image tag belongs to.</summary>
+public enum TagChannel
+{
+    /// <summary><c>latest-…</c>: releases.</summary>
+    Latest,
+
+    /// <summary><c>master-…</c>: development builds (entry names end in <c>-development</c>).</summary>
+    Master,
+
+    /// <summary>Any other tag (a pinned version, a digest): no suffix can be derived.</summary>
+    Other,
+}
+
+/// <summary>
+/// A parsed image reference such as <c>quay.io/go-skynet/local-ai-backends:latest-cpu-vllm</c>:
+/// repository, tag, channel and tag suffix (<c>-cpu-vllm</c>), the suffix with its own span.
+/// </summary>
+public sealed record ImageReference(string Repository, Located<string>? Tag, TagChannel Channel, Located<string>? TagSuffix)
+{
+    /// <summary>The repositories LocalAI's build matrix pushes backend images to.</summary>
+    public static readonly IReadOnlyList<string> BackendRepositories = ["quay.io/go-skynet/local-ai-backends", "localai/localai-backends"];
+
+    public bool IsBackendsRepository => BackendRepositories.Contains(NormalizedRepository);
+
+    /// <summary>Docker Hub's implicit registry written out or not means the same repository.</summary>
+    public string NormalizedRepository =>
+        Repository.StartsWith("docker.io/", StringComparison.Ordinal) ? Repository["docker.io/".Length..]
+        : Repository.StartsWith("index.docker.io/", StringComparison.Ordinal) ? Repository["index.docker.io/".Length..]
+        : Repository;
+}
+
+/// <summary>
+/// One item of <c>backend/index.yaml</c> with its merges resolved: a meta entry (capabilities and
+/// no <c>uri</c>, so installing it picks an image by hardware) or an image entry (a <c>uri</c> users pull).
+/// </summary>
+public sealed class GalleryEntry
+{
+    public required int Index { get; init; }
+
+    /// <summary>The whole item, from its <c>-</c> to its last value.</summary>
+    public required SourceSpan Span { get; init; }
+
+    /// <summary>The <c>&amp;name</c> it defines, so images can merge it.</summary>
+    public required string? Anchor { get; init; }
+
+    /// <summary>The <c>*name</c> sites of its <c>&lt;&lt;</c> merges, in precedence order.</summary>
+    public required IReadOnlyList<Located<string>> Merges { get; init; }
+
+    public required GalleryValue? Name { get; init; }
+
+    public required GalleryValue? Alias { get; init; }
+
+    public required GalleryValue? Uri { get; init; }
+
+    public required ImageReference? Image { get; init; }
+
+    public required IReadOnlyList<GalleryValue> Mirrors { get; init; }
+
+    public required IReadOnlyList<ImageReference> MirrorImages { get; init; }
+
+    public required IReadOnlyList<Capability> Capabilities { get; init; }
+
+    /// <summary>The name of the entry at the root of its merge chain: the meta this image belongs to.</summary>
+    public required string? MetaName { get; init; }
+
+    public bool IsImage => Uri is not null;
+
+    public bool IsMeta => Uri is null;
+
+    public string DisplayName => Name?.Text ?? $"#{Index + 1}";
+}
+
+/// <summary>The gallery <c>backend/index.yaml</c>.</summary>
+public sealed record GalleryIndex(string File, IReadOnlyList<GalleryEntry> Entries)
+{
+    public IEnumerable<GalleryEntry> Images => Entries.Where(e => e.IsImage);
+
+    public IEnumerable<GalleryEntry> Metas => Entries.Where(e => e.IsMeta);
+
+    public static GalleryIndex Empty(string file) => new(file, []);
+}

@@ -1,0 +1,61 @@
+using BackendLint.Text;
+
+namespace BackendLint.Model;
+
+/// <summary>One key of a matrix entry with its value as written (a non-scalar value keeps its span and empty text).</summary>
+public sealed record MatrixField(Located<string> Key, Located<string> Value);
+
+/// <summary>
+/// One build of the matrix: a mapping of <c>backend</c>, <c>tag-suffix</c>, <c>dockerfile</c>,
+/// <c>context</c>, <c>platforms</c>, … that CI turns into one pushed image (or one leg of a multi-arch one).
+/// </summary>
+public sealed class MatrixEntry
+{
+    public required string File { get; init; }
+
+    /// <summary><c>include</c> or <c>includeDarwin</c> in the data file, <c>jobs.&lt;job&gt;.strategy.matrix.include</c> inline.</summary>
+    public required string List { get; init; }
+
+    public required SourceSpan Span { get; init; }
+
+    public required IReadOnlyList<MatrixField> Fields { get; init; }
+
+    /// <summary>Built on macOS: the data file's <c>includeDarwin</c>, or an inline darwin job.</summary>
+    public bool IsDarwin => List.Contains("darwin", StringComparison.OrdinalIgnoreCase);
+
+    public Located<string>? Backend => Get("backend");
+
+    public Located<string>? TagSuffix => Get("tag-suffix");
+
+    public Located<string>? Context => Get("context");
+
+    public Located<string>? Get(string key)
+    {
+        foreach (var field in Fields)
+        {
+            if (field.Key.Value == key)
+                return field.Value;
+        }
+
+        return null;
+    }
+}
+
+/// <summary>
+/// A tag suffix CI publishes: a matrix entry's <c>tag-suffix</c>, or in older trees a literal
+/// <c>with: tag-suffix:</c> of a job calling a reusable workflow, or a literal <c>suffix=</c>
+/// in a <c>docker/metadata-action</c> <c>flavor:</c> block.
+/// </summary>
+public sealed record BuiltSuffix(Located<string> Suffix, string Origin, MatrixEntry? Entry);
+
+/// <summary>Everything the build matrix sources say.</summary>
+public sealed record BuildMatrix(IReadOnlyList<string> Files, IReadOnlyList<MatrixEntry> Entries, IReadOnlyList<BuiltSuffix> OtherSuffixes)
+{
+    /// <summary>Every suffix CI publishes, entries first, in file order.</summary>
+    public IEnumerable<BuiltSuffix> Suffixes =>
+        Entries.Where(e => e.TagSuffix is not null && !IsExpression(e.TagSuffix.Value))
+            .Select(e => new BuiltSuffix(e.TagSuffix!, e.List, e))
+            .Concat(OtherSuffixes);
+
+    public static bool IsExpression(string value) => value.Contains("${{", StringComparison.Ordinal);
+}

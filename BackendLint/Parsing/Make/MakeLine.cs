@@ -1,0 +1,57 @@
+using BackendLint.Text;
+
+namespace BackendLint.Parsing.Make;
+
+/// <summary>
+/// One logical line of a Makefile after GNU make's joining, with the source offset of every
+/// character so that any word of it, also one on a continuation line, has its exact span.
+/// </summary>
+public sealed class MakeLine
+{
+    private readonly SourceFile _source;
+    private readonly int[] _offsets;
+
+    internal MakeLine(SourceFile source, string text, int[] offsets, int firstLine, bool isRecipe)
+    {
+        _source = source;
+        Text = text;
+        _offsets = offsets;
+        FirstLine = firstLine;
+        IsRecipe = isRecipe;
+    }
+
+    public string Text { get; }
+
+    public int FirstLine { get; }
+
+    public bool IsRecipe { get; }
+
+    public SourceFile Source => _source;
+
+    /// <summary>The span of <c>Text[start..end]</c>; a word never crosses a joined line break.</summary>
+    public SourceSpan SpanOf(int start, int end) =>
+        end <= start ? _source.Span(_offsets[start], _offsets[start]) : _source.Span(_offsets[start], _offsets[end - 1] + 1);
+
+    public Located<string> Token(int start, int end) => new(Text[start..end], SpanOf(start, end));
+
+    /// <summary>The whitespace-separated words of <c>Text[start..end]</c>, each with its span.</summary>
+    public List<Located<string>> Words(int start, int end) => WordRanges(start, end).ConvertAll(r => Token(r.Start, r.End));
+
+    public List<(int Start, int End)> WordRanges(int start, int end)
+    {
+        var words = new List<(int, int)>();
+        var i = start;
+        while (i < end)
+        {
+            while (i < end && char.IsWhiteSpace(Text[i]))
+                i++;
+            var wordStart = i;
+            while (i < end && !char.IsWhiteSpace(Text[i]))
+                i++;
+            if (i > wordStart)
+                words.Add((wordStart, i));
+        }
+
+        return words;
+    }
+}

@@ -1,0 +1,207 @@
+using System.Text;
+using BackendLint.Text;
+
+namespace BackendLint.Parsing.Make;
+
+/// <summary>
+/// Splits a Makefile into logical lines exactly as GNU make reads them:
+/// an odd number of backslashes right before the newline continues the line (a backslash
+/// followed by blanks does not); outside recipes the backslash-newline and the whitespace around
+/// it become one space and a <c>#</c> comments out the rest of the logical line, continuations
+/// included; in a recipe the backslash-newline and the next line's leading tab are removed, as
+/// make and then the shell do. <c>define … endef</c> bodies are skipped. A blank or comment line
+/// inside a recipe does not end it.
+/// </summary>
+public static class MakefileLexer
+{
+    private static readonly HashSet<string> Conditionals = new(StringComparer.Ordinal) { "ifeq", "ifneq", "ifdef", "ifndef", "else", "endif" };
+    private static readonly HashSet<string> Modifiers = new(StringComparer.Ordinal) { "override", "export", "private", "unexport" };
+
+    public static IEnumerable<MakeStatement> Statements(SourceFile source)
+    {
+        var text = source.Text;
+        var position = 0;
+        var line = 1;
+        var inRecipeContext = false;
+        var defineDepth = 0;
+
+        while (position < text.Length)
+        {
+            var firstLine = line;
+            var startsWithTab = text[position] == '\t';
+            var physical = ReadPhysicalLines(text, ref position, ref line);
+
+            if (defineDepth > 0)
+            {
+                // make checks a define body line for define/endef only when it does not start with a tab.
+                if (!startsWithTab)
+                {
+                    var words = FirstWords(Join(source, physical, isRecipe: false, firstLine).Text);
+                    if (words.Count > 0 && words[0] == "endef")
+                        defineDepth--;
+                    else if (IsDefine(words))
+                        defineDepth++;
+                }
+
+                continue;
+            }
+
+            if (startsWithTab && inRecipeContext)
+            {
+                yield return new MakeRecipeLine(Join(source, physical, isRecipe: true, firstLine));
+                continue;
+            }
+
+            var logical = Join(source, physical, isRecipe: false, firstLine);
+            var first = FirstWords(logical.Text);
+            if (first.Count == 0)
+                continue; // blank or comment: a recipe goes on after it
+
+            if (IsDefine(first))
+            {
+                defineDepth = 1;
+                inRecipeContext = false;
+                continue;
+            }
+
+            var statement = MakeStatement.Parse(logical);
+            // Conditionals may sit between a rule and its recipe lines without ending it.
+            if (!Conditionals.Contains(first[0]))
+                inRecipeContext = statement is MakeRule;
+
+            yield return statement;
+        }
+    }
+
+    // The raw physical lines of one logical line, each as (start offset, end offset without the line break).
+    private static List<(int Start, int End)> ReadPhysicalLines(string text, ref int position, ref int line)
+    {
+        var lines = new List<(int, int)>();
+        while (true)
+        {
+            var start = position;
+            var end = start;
+            while (end < text.Length && text[end] != '\n')
+                end++;
+            var next = end < text.Length ? end + 1 : end;
+            if (end > start && text[end - 1] == '\r')
+                end--;
+
+            lines.Add((start, end));
+            position = next;
+            line++;
+
+            var backslashes = 0;
+            for (var i = end - 1; i >= start && text[i] == '\\'; i--)
+                backslashes++;
+            if (backslashes % 2 == 0 || position >= text.Length)
+                return lines;
+        }
+    }
+
+    private static MakeLine Join(SourceFile source, List<(int Start, int End)> physical, bool isRecipe, int firstLine)
+    {
+        var text = source.Text;
+        var builder = new StringBuilder();
+        var offsets = new List<int>();
+
+        for (var p = 0; p < physical.Count; p++)
+        {
+            var (start, end) = physical[p];
+            var continued = p < physical.Count - 1;
+            if (continued)
+                end--; // the continuing backslash
+
+            if (isRecipe)
+            {
+                // make removes the recipe prefix tab of each line; the shell then drops backslash-newline.
+                if (text[start] == '\t')
+                    start++;
+                for (var i = start; i < end; i++)
+                {
+                    builder.Append(text[i]);
+                    offsets.Add(i);
+                }
+
+                continue;
+            }
+
+            if (p > 0)
+            {
+                while (start < end && (text[start] == ' ' || text[start] == '\t'))
+                    start++;
+            }
+
+            var contentEnd = end;
+            if (continued)
+            {
+                while (contentEnd > start && (text[contentEnd - 1] == ' ' || text[contentEnd - 1] == '\t'))
+                    contentEnd--;
+            }
+
+            for (var i = start; i < contentEnd; i++)
+            {
+                builder.Append(text[i]);
+                offsets.Add(i);
+            }
+
+            if (continued && (builder.Length == 0 || builder[^1] != ' '))
+            {
+                builder.Append(' ');
+                offsets.Add(end); // the backslash stands for the joining space
+            }
+        }
+
+        var joined = builder.ToString();
+        var map = offsets.ToArray();
+        if (!isRecipe)
+            (joined, map) = StripComment(joined, map);
+        return new MakeLine(source, joined, map, firstLine, isRecipe);
+    }
+
+    // make removes everything from the first '#' not escaped by a backslash; "\#" stands for '#'.
+    private static (string, int[]) StripComment(string text, int[] offsets)
+    {
+        if (text.IndexOf('#') < 0)
+            return (text, offsets);
+
+        var builder = new StringBuilder(text.Length);
+        var map = new List<int>(offsets.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '#')
+            {
+                var backslashes = 0;
+                for (var j = i - 1; j >= 0 && text[j] == '\\'; j--)
+                    backslashes++;
+                if (backslashes % 2 == 0)
+                    break;
+
+                // An escaped '#': keep half of the backslashes before it, and the '#'.
+                builder.Length -= (backslashes + 1) / 2;
+                map.RemoveRange(map.Count - (backslashes + 1) / 2, (backslashes + 1) / 2);
+            }
+
+            builder.Append(text[i]);
+            map.Add(offsets[i]);
+        }
+
+        return (builder.ToString(), map.ToArray());
+    }
+
+    private static bool IsDefine(List<string> words) =>
+        words.Count > 0 && (words[0] == "define" || (words.Count > 1 && Modifiers.Contains(words[0]) && words[1] == "define"));
+
+    private static List<string> FirstWords(string text)
+    {
+        var words = new List<string>(2);
+        foreach (var word in text.Split([' ', '\t'], 3, StringSplitOptions.RemoveEmptyEntries))
+        {
+            words.Add(word);
+            if (words.Count == 2)
+                break;
+        }
+
+        return words;
+    }
+}

@@ -1,0 +1,163 @@
+using BackendLint.Model;
+using BackendLint.Text;
+
+namespace BackendLint.Parsing.Make;
+
+/// <summary>Reads the backend facts of a top-level LocalAI Makefile from its statements.</summary>
+public static class MakefileReader
+{
+    public const string BackendPrefix = "BACKEND_";
+    public const string GenerateTarget = "generate-docker-build-target";
+    private const string TargetsPrefix = "backends/";
+
+    public static MakefileFacts Read(SourceFile source)
+    {
+        var definitions = new List<MakeBackend>();
+        var evals = new List<MakeEval>();
+        var backendTargets = new List<Located<string>>();
+        Located<string>? patternRule = null;
+        MakeTargetList? notParallel = null;
+        MakeTargetList? dockerBuildBackends = null;
+        StepCollector? prepare = null;
+        StepCollector? test = null;
+        StepCollector? current = null;
+
+        foreach (var statement in MakefileLexer.Statements(source))
+        {
+            if (statement is MakeRecipeLine recipe)
+            {
+                current?.Add(recipe);
+                continue;
+            }
+
+            current = null;
+            switch (statement)
+            {
+                case MakeAssignment assignment when Definition(assignment) is { } definition:
+                    definitions.Add(definition);
+                    break;
+                case MakeExpressionLine expression when Eval(expression.Line) is { } eval:
+                    evals.Add(eval);
+                    break;
+                case MakeRule rule:
+                    foreach (var target in rule.Targets)
+                    {
+                        switch (target.Value)
+                        {
+                            case ".NOTPARALLEL":
+                                notParallel = Merge(notParallel, target, rule.Prerequisites);
+                                break;
+                            case "docker-build-backends":
+                                dockerBuildBackends = Merge(dockerBuildBackends, target, rule.Prerequisites);
+                                break;
+                            case "prepare-test-extra":
+                                current = prepare ??= new StepCollector(target);
+                                break;
+                            case "test-extra":
+                                current = test ??= new StepCollector(target);
+                                break;
+                            case "backends/%":
+                                patternRule ??= target;
+                                break;
+                            default:
+                                if (target.Value.StartsWith(TargetsPrefix, StringComparison.Ordinal) && target.Value.Length > TargetsPrefix.Length && !target.Value.Contains('%'))
+                                    backendTargets.Add(target);
+                                break;
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return new MakefileFacts(source.Path, definitions, evals, notParallel, dockerBuildBackends,
+            prepare?.ToRecipe(), test?.ToRecipe(), backendTargets, patternRule);
+    }
+
+    /// <summary>The backend name a <c>backends/&lt;name&gt;</c> target builds.</summary>
+    public static string NameOfBackendTarget(string target) => target[TargetsPrefix.Length..];
+
+    // Only five-field pipe values are backend definitions: "BACKEND_TEST_MODEL_URL ?= https://…" is not one.
+    private static MakeBackend? Definition(MakeAssignment assignment)
+    {
+        if (!assignment.Name.Value.StartsWith(BackendPrefix, StringComparison.Ordinal) || assignment.Operator is "+=" or "!=")
+            return null;
+        var fields = assignment.Fields('|');
+        if (fields.Count != 5 || fields[0].Value.Length == 0)
+            return null;
+        return new MakeBackend(assignment.Name, assignment.Operator, fields[0], fields[1], fields[2], fields[3], fields[4]);
+    }
+
+    // $(eval $(call generate-docker-build-target,$(BACKEND_X)))
+    private static MakeEval? Eval(MakeLine line)
+    {
+        var text = line.Text;
+        if (MakeReference.At(text, 0) is not { Name: "eval", Arguments.Count: 1 } eval || text[eval.End..].Trim().Length > 0)
+            return null;
+        if (MakeReference.At(text, eval.Arguments[0].Start) is not { Name: "call", Arguments.Count: >= 2 } call)
+            return null;
+        var (nameStart, nameEnd) = call.Arguments[0];
+        if (text[nameStart..nameEnd].Trim() != GenerateTarget)
+            return null;
+        if (MakeReference.At(text, call.Arguments[1].Start) is not { IsFunction: false } variable)
+            return null;
+
+        var nameOffset = variable.Start + 2;
+        return new MakeEval(line.Token(nameOffset, variable.End - 1), line.SpanOf(eval.Start, eval.End));
+    }
+
+    private static MakeTargetList Merge(MakeTargetList? list, Located<string> target, IReadOnlyList<Located<string>> prerequisites) =>
+        list is null ? new MakeTargetList(target, prerequisites) : list with { Prerequisites = [.. list.Prerequisites, .. prerequisites] };
+
+    private sealed class StepCollector(Located<string> target)
+    {
+        private readonly List<MakeBackendStep> _steps = [];
+
+        public void Add(MakeRecipeLine line)
+        {
+            if (Step(line.Words()) is { } step)
+                _steps.Add(step);
+        }
+
+        public MakeStepRecipe ToRecipe() => new(target, _steps);
+
+        // $(MAKE) -C backend/python/vllm test; also ${MAKE}, make and --directory dir.
+        private static MakeBackendStep? Step(List<Located<string>> words)
+        {
+            var make = words.FindIndex(w => w.Value is "$(MAKE)" or "${MAKE}" or "make");
+            if (make < 0)
+                return null;
+
+            Located<string>? directory = null;
+            Located<string>? target = null;
+            for (var i = make + 1; i < words.Count; i++)
+            {
+                var word = words[i].Value;
+                if (word is "&&" or "||" or ";" or "|")
+                    break;
+                if (directory is null && (word == "-C" || word == "--directory") && i + 1 < words.Count)
+                {
+                    directory = words[++i];
+                    continue;
+                }
+
+                if (word.StartsWith('-') || word.Contains('='))
+                    continue;
+                if (directory is not null)
+                {
+                    target = words[i];
+                    break;
+                }
+            }
+
+            if (directory is null)
+                return null;
+            var parts = directory.Value.Trim('/').Split('/');
+            if (parts.Length > 0 && parts[0] == ".")
+                parts = parts[1..];
+            if (parts.Length != 3 || parts[0] != "backend")
+                return null;
+            return new MakeBackendStep(directory, parts[1], parts[2], target);
+        }
+    }
+}

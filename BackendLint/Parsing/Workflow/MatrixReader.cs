@@ -1,0 +1,132 @@
+using BackendLint.Model;
+using BackendLint.Parsing.Yaml;
+using BackendLint.Text;
+
+namespace BackendLint.Parsing.Workflow;
+
+/// <summary>
+/// Reads the build matrix from both places LocalAI has kept it: the data file
+/// <c>.github/backend-matrix.yml</c> (<c>include:</c> for Linux, <c>includeDarwin:</c> for macOS) and,
+/// in trees up to spring 2026, literal <c>jobs.*.strategy.matrix.include</c> lists in
+/// <c>.github/workflows/backend.yml</c>, plus the literal suffixes such a workflow publishes outside a matrix.
+/// </summary>
+public static class MatrixReader
+{
+    public static readonly IReadOnlyList<string> DataFileLists = ["include", "includeDarwin"];
+
+    public static List<MatrixEntry> ReadDataFile(SourceFile source)
+    {
+        var root = YamlDocumentReader.Read(source)?.Resolve();
+        if (root is null)
+            return [];
+        if (root is not YamlMapping mapping)
+            throw new InputError(root.Span, "the matrix data file must be a mapping with 'include:' and 'includeDarwin:' lists");
+
+        var entries = new List<MatrixEntry>();
+        foreach (var list in DataFileLists)
+        {
+            var node = mapping.Get(list);
+            if (node is null || node is YamlScalar { Value: "" })
+                continue;
+            if (node is not YamlSequence sequence)
+                throw new InputError(node.Span, $"'{list}' must be a sequence of matrix entries");
+            entries.AddRange(sequence.Items.Select(item => Entry(source.Path, list, item)));
+        }
+
+        return entries;
+    }
+
+    public static (List<MatrixEntry> Entries, List<BuiltSuffix> OtherSuffixes) ReadWorkflow(SourceFile source)
+    {
+        var entries = new List<MatrixEntry>();
+        var suffixes = new List<BuiltSuffix>();
+        if (YamlDocumentReader.Read(source)?.Resolve() is not YamlMapping workflow || workflow.Get("jobs") is not YamlMapping jobs)
+            return (entries, suffixes);
+
+        foreach (var job in jobs.Pairs)
+        {
+            if (job.KeyScalar is not { } jobName || job.Value.Resolve() is not YamlMapping body)
+                continue;
+            var origin = $"jobs.{jobName.Value}";
+
+            // A matrix written as ${{ fromJson(…) }} is not an error: the data file then holds the entries.
+            if (body.Get("strategy") is YamlMapping strategy && strategy.Get("matrix") is YamlMapping matrix && matrix.Get("include") is YamlSequence include)
+                entries.AddRange(include.Items.Select(item => Entry(source.Path, $"{origin}.strategy.matrix.include", item)));
+
+            // A reusable-workflow call with a literal suffix: `with: tag-suffix: '-metal-darwin-arm64-x'`.
+            if (body.Get("with") is YamlMapping with && with.Get("tag-suffix") is YamlScalar literal && IsLiteral(literal.Value))
+                suffixes.Add(new BuiltSuffix(literal.Located, $"{origin}.with.tag-suffix", null));
+
+            if (body.Get("steps") is YamlSequence steps)
+                suffixes.AddRange(FlavorSuffixes(source, origin, steps));
+        }
+
+        return (entries, suffixes);
+    }
+
+    // docker/metadata-action publishes `<branch><suffix>` and `latest<suffix>` for a literal
+    // "suffix=-metal-darwin-arm64-llama-cpp,onlatest=true" line of its flavor block.
+    private static IEnumerable<BuiltSuffix> FlavorSuffixes(SourceFile source, string origin, YamlSequence steps)
+    {
+        for (var i = 0; i < steps.Items.Count; i++)
+        {
+            if (steps.Items[i].Resolve() is not YamlMapping step
+                || step.Get("uses") is not YamlScalar uses
+                || !uses.Value.StartsWith("docker/metadata-action", StringComparison.Ordinal)
+                || step.Get("with") is not YamlMapping with
+                || with.Get("flavor") is not YamlScalar flavor)
+                continue;
+
+            var text = flavor.Value;
+            var lineStart = 0;
+            while (lineStart < text.Length)
+            {
+                var lineEnd = text.IndexOf('\n', lineStart);
+                if (lineEnd < 0)
+                    lineEnd = text.Length;
+                var trimmedStart = lineStart;
+                while (trimmedStart < lineEnd && char.IsWhiteSpace(text[trimmedStart]))
+                    trimmedStart++;
+                if (text.AsSpan(trimmedStart, lineEnd - trimmedStart).StartsWith("suffix="))
+                {
+                    var valueStart = trimmedStart + "suffix=".Length;
+                    var valueEnd = text.IndexOf(',', valueStart, lineEnd - valueStart);
+                    if (valueEnd < 0)
+                        valueEnd = lineEnd;
+                    while (valueEnd > valueStart && char.IsWhiteSpace(text[valueEnd - 1]))
+                        valueEnd--;
+                    var value = text[valueStart..valueEnd];
+                    if (value.Length > 0 && IsLiteral(value))
+                    {
+                        yield return new BuiltSuffix(new Located<string>(value, YamlSpans.Within(source, flavor, valueStart, value.Length)),
+                            $"{origin}.steps[{i}].with.flavor", null);
+                    }
+                }
+
+                lineStart = lineEnd + 1;
+            }
+        }
+    }
+
+    private static bool IsLiteral(string value) => !BuildMatrix.IsExpression(value);
+
+    private static MatrixEntry Entry(string file, string list, YamlNode item)
+    {
+        if (item.Resolve() is not YamlMapping mapping)
+            throw new InputError(item.Span, "a matrix entry must be a mapping of 'backend', 'tag-suffix', 'dockerfile', …");
+
+        var fields = new List<MatrixField>(mapping.Pairs.Count);
+        foreach (var pair in mapping.Pairs)
+        {
+            if (pair.KeyScalar is not { IsMergeKey: false } key)
+                continue;
+            // An aliased value is reported where the alias is written, not at its anchor.
+            var value = pair.Value is YamlScalar own ? own.Located
+                : pair.Value.Resolve() is YamlScalar aliased ? new Located<string>(aliased.Value, pair.Value.Span)
+                : new Located<string>("", pair.Value.Span);
+            fields.Add(new MatrixField(key.Located, value));
+        }
+
+        return new MatrixEntry { File = file, List = list, Span = mapping.Span, Fields = fields };
+    }
+}

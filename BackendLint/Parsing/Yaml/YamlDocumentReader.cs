@@ -1,0 +1,163 @@
+using BackendLint.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace BackendLint.Parsing.Yaml;
+
+/// <summary>
+/// Reads the first document of a YAML file into <see cref="YamlNode"/>s in one pass over
+/// YamlDotNet's parser events, without recursion. Everything a hostile or broken file can do
+/// becomes an <see cref="InputError"/>: syntax errors, duplicate keys, undefined aliases,
+/// nesting too deep for a reader, and alias bombs.
+/// </summary>
+public static class YamlDocumentReader
+{
+    public const int MaxDepth = 256;
+
+    /// <summary>A node count no LocalAI file comes near (the index expands to ~40,000).</summary>
+    public const long MaxExpandedNodes = 2_000_000;
+
+    public static YamlNode? Read(SourceFile source)
+    {
+        var file = source.Path;
+        var parser = new Parser(new Scanner(new StringReader(source.Text), skipComments: true));
+        var anchors = new Dictionary<string, (YamlNode Node, long Size)>(StringComparer.Ordinal);
+        var stack = new Stack<Frame>();
+        YamlNode? root = null;
+
+        try
+        {
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+                return null;
+            parser.Consume<DocumentStart>();
+
+            while (root is null)
+            {
+                var e = parser.Consume<ParsingEvent>();
+                (YamlNode Node, long Size)? done = null;
+                switch (e)
+                {
+                    case Scalar s:
+                        var span = YamlSpans.Of(file, s.Start, s.End);
+                        done = (new YamlScalar(span, YamlSpans.ValueOf(source, s, span), NameOf(s.Anchor), TagOf(s.Tag), s.Value, s.Style,
+                            checked((int)s.Start.Index), checked((int)s.End.Index)), 1);
+                        break;
+                    case AnchorAlias a:
+                        if (!anchors.TryGetValue(a.Value.Value, out var target))
+                            throw new InputError(YamlSpans.Of(file, a.Start, a.End), $"the alias '*{a.Value.Value}' names no anchor defined before it");
+                        done = (new YamlAlias(YamlSpans.Of(file, a.Start, a.End), a.Value.Value, target.Node), target.Size);
+                        break;
+                    case SequenceStart ss:
+                        Push(stack, new Frame(ss, isMapping: false), file);
+                        break;
+                    case MappingStart ms:
+                        Push(stack, new Frame(ms, isMapping: true), file);
+                        break;
+                    case SequenceEnd or MappingEnd:
+                        done = stack.Pop().Finish(file, e);
+                        break;
+                    default:
+                        throw new InputError(YamlSpans.Of(file, e.Start, e.End), $"unexpected YAML event '{e.GetType().Name}'");
+                }
+
+                if (done is not { } d)
+                    continue;
+
+                if (d.Node.Anchor is { } anchor)
+                    anchors[anchor] = d;
+
+                // A node's size counts every alias as the whole subtree it stands for.
+                if (d.Size > MaxExpandedNodes)
+                    throw new InputError(d.Node.Span,
+                        $"the document expands to more than {MaxExpandedNodes:N0} nodes through aliases; refusing to read an alias bomb");
+
+                if (stack.Count == 0)
+                    root = d.Node;
+                else
+                    stack.Peek().Add(d.Node, d.Size, file);
+            }
+        }
+        catch (YamlException e)
+        {
+            throw new InputError(YamlSpans.Of(file, e.Start, e.End), ProblemOf(e));
+        }
+
+        return root;
+    }
+
+    private static void Push(Stack<Frame> stack, Frame frame, string file)
+    {
+        if (stack.Count >= MaxDepth)
+            throw new InputError(YamlSpans.Of(file, frame.Start.Start, frame.Start.End), $"the YAML nests deeper than {MaxDepth} levels");
+        stack.Push(frame);
+    }
+
+    private static string? NameOf(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
+
+    private static string? TagOf(TagName tag) => tag.IsEmpty ? null : tag.Value;
+
+    // YamlDotNet prefixes its message with "(Line: …) - (Line: …): "; the position is printed already.
+    private static string ProblemOf(YamlException e)
+    {
+        var message = e.Message;
+        var cut = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith('(') && cut >= 0)
+            message = message[(cut + 3)..];
+        message = message.Trim();
+        if (message.EndsWith('.'))
+            message = message[..^1];
+        return message.Length == 0 ? "the YAML cannot be parsed" : char.ToLowerInvariant(message[0]) + message[1..];
+    }
+
+    private sealed class Frame(NodeEvent start, bool isMapping)
+    {
+        private readonly List<YamlNode> _items = [];
+        private readonly List<YamlPair> _pairs = [];
+        private readonly Dictionary<string, YamlScalar> _keys = new(StringComparer.Ordinal);
+        private YamlNode? _pendingKey;
+        private long _size = 1;
+
+        public NodeEvent Start { get; } = start;
+
+        public void Add(YamlNode node, long size, string file)
+        {
+            _size += size;
+            if (!isMapping)
+            {
+                _items.Add(node);
+                return;
+            }
+
+            if (_pendingKey is null)
+            {
+                if (node.Resolve() is YamlScalar key && !key.IsMergeKey)
+                {
+                    if (_keys.TryGetValue(key.Value, out var first))
+                        throw new InputError(node.Span, $"duplicate key '{key.Value}' in a mapping (first at line {first.Span.StartLine})");
+                    _keys[key.Value] = (YamlScalar)key;
+                }
+
+                _pendingKey = node;
+                return;
+            }
+
+            _pairs.Add(new YamlPair(_pendingKey, node));
+            _pendingKey = null;
+        }
+
+        public (YamlNode Node, long Size) Finish(string file, ParsingEvent end)
+        {
+            var anchor = NameOf(Start.Anchor);
+            var tag = TagOf(Start.Tag);
+            // A block collection "ends" where the next line starts; its last child is the honest end.
+            var last = isMapping ? (_pairs.Count > 0 ? _pairs[^1].Value.Span : (SourceSpan?)null) : (_items.Count > 0 ? _items[^1].Span : null);
+            var span = YamlSpans.Of(file, Start.Start, end.End);
+            if (last is { } l)
+                span = span with { EndLine = l.EndLine, EndColumn = l.EndColumn };
+
+            YamlNode node = isMapping ? new YamlMapping(span, anchor, tag, _pairs) : new YamlSequence(span, anchor, tag, _items);
+            return (node, _size);
+        }
+    }
+}

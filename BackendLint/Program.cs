@@ -1,0 +1,3 @@
+using BackendLint.Cli;
+
+return LintCommand.Execute(args);

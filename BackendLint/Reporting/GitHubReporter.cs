@@ -1,0 +1,62 @@
+using System.Text;
+using BackendLint.Findings;
+
+namespace BackendLint.Reporting;
+
+/// <summary>
+/// GitHub Actions workflow commands (<c>::error file=…,line=…::message</c>), escaped as the
+/// Actions toolkit escapes them, and a Markdown table for the job summary: GitHub shows only
+/// ten annotations of a type per step.
+/// </summary>
+public static class GitHubReporter
+{
+    public static void Write(TextWriter writer, IReadOnlyList<Finding> findings)
+    {
+        foreach (var f in findings)
+        {
+            var command = f.Level switch
+            {
+                Severity.Error => "error",
+                Severity.Warning => "warning",
+                _ => "notice",
+            };
+            var span = f.Span;
+            var properties = new StringBuilder();
+            properties.Append($"file={EscapeProperty(span.File)},line={span.StartLine},endLine={span.EndLine}");
+            // The toolkit sends columns only for a span on one line.
+            if (span.IsSingleLine)
+                properties.Append($",col={span.StartColumn},endColumn={span.EndColumn}");
+            properties.Append($",title={EscapeProperty($"{f.Check.Id} {f.Check.Name}")}");
+
+            var message = new StringBuilder(f.PlainMessage);
+            foreach (var related in f.Related)
+                message.Append($"\n{related.Span.ToPosition()}: {related.Message}");
+            writer.Write($"::{command} {properties}::{EscapeData(message.ToString())}\n");
+        }
+    }
+
+    /// <summary>The job summary: every finding, however many annotations GitHub shows.</summary>
+    public static string Summary(IReadOnlyList<Finding> findings)
+    {
+        var builder = new StringBuilder();
+        builder.Append("## BackendLint\n\n");
+        if (findings.Count == 0)
+        {
+            builder.Append("No findings.\n\n");
+            return builder.ToString();
+        }
+
+        builder.Append(TextReporter.Summary(findings)).Append(".\n\n");
+        builder.Append("| Level | Rule | Location | Message |\n|---|---|---|---|\n");
+        foreach (var f in findings)
+            builder.Append($"| {f.Level.Name()} | {f.Check.Id} {f.Check.Name} | `{f.Span.ToPosition()}` | {Cell(f.PlainMessage)} |\n");
+        builder.Append('\n');
+        return builder.ToString();
+    }
+
+    public static string EscapeData(string value) => value.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+
+    public static string EscapeProperty(string value) => EscapeData(value).Replace(":", "%3A").Replace(",", "%2C");
+
+    private static string Cell(string value) => value.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
+}

@@ -1,0 +1,75 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using BackendLint.Findings;
+using BackendLint.Text;
+
+namespace BackendLint.Reporting;
+
+/// <summary>
+/// A stable JSON shape for scripts (documented in docs/json-format.md): <c>version</c>, <c>tool</c>,
+/// <c>findings</c> (rule, level, message, backend, location, related) and <c>summary</c>.
+/// </summary>
+public static class JsonReporter
+{
+    public const int FormatVersion = 1;
+
+    public static void Write(Stream stream, IReadOnlyList<Finding> findings)
+    {
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        w.WriteStartObject();
+        w.WriteNumber("version", FormatVersion);
+        w.WriteStartObject("tool");
+        w.WriteString("name", ProductInfo.Name);
+        w.WriteString("version", ProductInfo.Version);
+        w.WriteEndObject();
+
+        w.WriteStartArray("findings");
+        foreach (var f in findings)
+        {
+            w.WriteStartObject();
+            w.WriteString("ruleId", f.Check.Id);
+            w.WriteString("ruleName", f.Check.Name);
+            w.WriteString("level", f.Level.Name());
+            w.WriteString("message", f.PlainMessage);
+            if (f.Backend is null)
+                w.WriteNull("backend");
+            else
+                w.WriteString("backend", f.Backend);
+            Location(w, "location", f.Span);
+            w.WriteStartArray("related");
+            foreach (var r in f.Related)
+            {
+                w.WriteStartObject();
+                w.WriteString("message", r.Message);
+                Location(w, "location", r.Span);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteString("fingerprint", SarifReporter.Fingerprint(f));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("summary");
+        w.WriteNumber("errors", findings.Count(f => f.Level == Severity.Error));
+        w.WriteNumber("warnings", findings.Count(f => f.Level == Severity.Warning));
+        w.WriteNumber("notes", findings.Count(f => f.Level == Severity.Note));
+        w.WriteNumber("backends", findings.Where(f => f.Backend is not null).Select(f => f.Backend).Distinct(StringComparer.Ordinal).Count());
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.Flush();
+        stream.WriteByte((byte)'\n');
+    }
+
+    private static void Location(Utf8JsonWriter w, string name, SourceSpan span)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("file", span.File);
+        w.WriteNumber("startLine", span.StartLine);
+        w.WriteNumber("startColumn", span.StartColumn);
+        w.WriteNumber("endLine", span.EndLine);
+        w.WriteNumber("endColumn", span.EndColumn);
+        w.WriteEndObject();
+    }
+}

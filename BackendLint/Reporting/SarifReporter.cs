@@ -1,0 +1,168 @@
+using System.Security.Cryptography;
+using System.Text;
+using BackendLint.Checks;
+using BackendLint.Findings;
+using BackendLint.Parsing;
+using Microsoft.CodeAnalysis.Sarif;
+using Newtonsoft.Json;
+
+namespace BackendLint.Reporting;
+
+/// <summary>
+/// SARIF 2.1.0 built with the Sarif.Sdk object model, for GitHub code scanning: the whole catalog
+/// as rules in id order (stable <c>ruleIndex</c>), relative uris under <c>%SRCROOT%</c>, and
+/// fingerprints that do not depend on line numbers. Nothing in it depends on the machine or the run.
+/// </summary>
+public static class SarifReporter
+{
+    public const string SourceRoot = "%SRCROOT%";
+    public const string FingerprintKey = "backendlint/v1";
+
+    /// <param name="files">Every source read, for <c>artifacts</c>.</param>
+    /// <param name="error">The input error that stopped the run, written as a tool execution notification.</param>
+    public static string Write(IReadOnlyList<Finding> findings, IReadOnlyList<string> files, InputError? error = null)
+    {
+        var catalog = CheckCatalog.All;
+        var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < catalog.Count; i++)
+            ruleIndex[catalog[i].Descriptor.Id] = i;
+
+        var artifactFiles = files.Concat(findings.SelectMany(f => f.Related.Select(r => r.Span.File).Prepend(f.Span.File)))
+            .Append(error?.Span.File)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var artifactIndex = artifactFiles.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i, StringComparer.Ordinal);
+
+        var run = new Run
+        {
+            Tool = new Tool
+            {
+                Driver = new ToolComponent
+                {
+                    Name = ProductInfo.Name,
+                    Version = ProductInfo.Version,
+                    SemanticVersion = ProductInfo.Version,
+                    InformationUri = new Uri(ProductInfo.InformationUri),
+                    Rules = catalog.Select(c => Rule(c.Descriptor)).ToList(),
+                },
+            },
+            AutomationDetails = new RunAutomationDetails { Id = "backendlint/" },
+            OriginalUriBaseIds = new Dictionary<string, ArtifactLocation>
+            {
+                [SourceRoot] = new() { Description = new Message { Text = "The root of the linted repository." } },
+            },
+            Artifacts = artifactFiles.Select(f => new Artifact { Location = Location(f, artifactIndex) }).ToList(),
+            Invocations =
+            [
+                new Invocation
+                {
+                    ExecutionSuccessful = error is null,
+                    ToolExecutionNotifications = error is null ? [] :
+                    [
+                        new Notification
+                        {
+                            Level = FailureLevel.Error,
+                            Message = new Message { Text = error.Problem },
+                            Locations = [new Location { PhysicalLocation = Physical(error.Span, artifactIndex) }],
+                        },
+                    ],
+                },
+            ],
+            Results = findings.Select(f => Result(f, ruleIndex[f.Check.Id], artifactIndex)).ToList(),
+            ColumnKind = ColumnKind.Utf16CodeUnits,
+        };
+
+        var log = new SarifLog
+        {
+            Version = SarifVersion.Current,
+            SchemaUri = new Uri("https://json.schemastore.org/sarif-2.1.0.json"),
+            Runs = [run],
+        };
+
+        var builder = new StringBuilder();
+        using (var writer = new StringWriter(builder) { NewLine = "\n" })
+        {
+            var serializer = JsonSerializer.Create(new JsonSerializerSettings { Formatting = Formatting.Indented });
+            serializer.Serialize(writer, log);
+            writer.WriteLine();
+        }
+
+        return builder.ToString();
+    }
+
+    private static ReportingDescriptor Rule(CheckDescriptor d)
+    {
+        var rule = new ReportingDescriptor
+        {
+            Id = d.Id,
+            Name = d.Name,
+            ShortDescription = new MultiformatMessageString { Text = d.ShortDescription },
+            FullDescription = new MultiformatMessageString { Text = d.FullDescription },
+            Help = new MultiformatMessageString
+            {
+                Text = $"{d.FullDescription} See {d.HelpUri}",
+                Markdown = $"{d.FullDescription}\n\nSee [{d.Id}]({d.HelpUri}) for the fix and the exceptions BackendLint accepts.",
+            },
+            HelpUri = new Uri(d.HelpUri),
+            DefaultConfiguration = new ReportingConfiguration { Level = Level(d.DefaultLevel) },
+        };
+        rule.SetProperty("tags", new[] { d.Tag, d.Area });
+        rule.SetProperty("precision", "very-high");
+        return rule;
+    }
+
+    private static Result Result(Finding f, int index, Dictionary<string, int> artifacts)
+    {
+        var result = new Result
+        {
+            RuleId = f.Check.Id,
+            RuleIndex = index,
+            Level = Level(f.Level),
+            Message = new Message { Text = f.Message },
+            Locations = [new Location { PhysicalLocation = Physical(f.Span, artifacts) }],
+            RelatedLocations = f.Related.Select((r, i) => new Location
+            {
+                Id = i + 1,
+                PhysicalLocation = Physical(r.Span, artifacts),
+                Message = new Message { Text = r.Message },
+            }).ToList(),
+            PartialFingerprints = new Dictionary<string, string> { [FingerprintKey] = Fingerprint(f) },
+        };
+        return result;
+    }
+
+    // What identifies the problem, not where it is: alerts survive unrelated edits above them.
+    public static string Fingerprint(Finding f)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{f.Check.Id}\n{f.Span.File}\n{f.Identity}"));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 16));
+    }
+
+    private static PhysicalLocation Physical(Text.SourceSpan span, Dictionary<string, int> artifacts) => new()
+    {
+        ArtifactLocation = Location(span.File, artifacts),
+        Region = new Region
+        {
+            StartLine = span.StartLine,
+            StartColumn = span.StartColumn,
+            EndLine = span.EndLine,
+            EndColumn = span.EndColumn,
+        },
+    };
+
+    private static ArtifactLocation Location(string file, Dictionary<string, int> artifacts) => new()
+    {
+        Uri = new Uri(file, UriKind.Relative),
+        UriBaseId = SourceRoot,
+        Index = artifacts[file],
+    };
+
+    public static FailureLevel Level(Severity severity) => severity switch
+    {
+        Severity.Error => FailureLevel.Error,
+        Severity.Warning => FailureLevel.Warning,
+        _ => FailureLevel.Note,
+    };
+}

@@ -22,7 +22,12 @@ public static class RepositoryReader
                 $"no build matrix: neither '{Relative(root, paths.MatrixData)}' nor '{Relative(root, paths.Workflow)}' exists");
         var index = Load(root, paths.Index, required: true)!;
         var makefile = Load(root, paths.Makefile, required: true)!;
+        return FromSources(workflow, matrixData, index, makefile);
+    }
 
+    /// <summary>The model of already-decoded sources; a missing matrix source is simply absent.</summary>
+    public static BackendModel FromSources(SourceFile? workflow, SourceFile? matrixData, SourceFile index, SourceFile makefile)
+    {
         var entries = new List<MatrixEntry>();
         var other = new List<BuiltSuffix>();
         var files = new List<string>();

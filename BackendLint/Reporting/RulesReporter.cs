@@ -28,11 +28,14 @@ public static class RulesReporter
         foreach (var check in CheckCatalog.All)
         {
             var d = check.Descriptor;
-            builder.Append($"| [{d.Id}](docs/rules/{d.Id}.md) | {d.Name} | {d.DefaultLevel.Name()} | {d.Area} | {d.ShortDescription} |\n");
+            builder.Append($"| [{d.Id}](docs/rules/{d.Id}.md) | {d.Name} | {d.DefaultLevel.Name()} | {d.Area} | {Escape(d.ShortDescription)} |\n");
         }
 
         return builder.ToString();
     }
+
+    private static string Escape(string text) =>
+        text.Replace("<", "&lt;").Replace(">", "&gt;").Replace("*", "\\*").Replace("|", "\\|");
 
     public static void WriteJson(Stream stream)
     {

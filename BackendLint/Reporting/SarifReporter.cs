@@ -5,6 +5,7 @@ using BackendLint.Findings;
 using BackendLint.Parsing;
 using Microsoft.CodeAnalysis.Sarif;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace BackendLint.Reporting;
 
@@ -53,7 +54,12 @@ public static class SarifReporter
             {
                 [SourceRoot] = new() { Description = new Message { Text = "The root of the linted repository." } },
             },
-            Artifacts = artifactFiles.Select(f => new Artifact { Location = Location(f, artifactIndex) }).ToList(),
+            Artifacts = artifactFiles.Select(f => new Artifact
+            {
+                Location = Location(f, artifactIndex),
+                Roles = ArtifactRoles.AnalysisTarget,
+                SourceLanguage = f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal) ? "yaml" : "makefile",
+            }).ToList(),
             Invocations =
             [
                 new Invocation
@@ -81,15 +87,41 @@ public static class SarifReporter
             Runs = [run],
         };
 
+        var serializer = JsonSerializer.Create(new JsonSerializerSettings { Formatting = Formatting.Indented });
+        var json = JToken.FromObject(log, serializer);
+        WriteDefaultLevels(json);
+
         var builder = new StringBuilder();
         using (var writer = new StringWriter(builder) { NewLine = "\n" })
         {
-            var serializer = JsonSerializer.Create(new JsonSerializerSettings { Formatting = Formatting.Indented });
-            serializer.Serialize(writer, log);
+            using (var jsonWriter = new JsonTextWriter(writer) { Formatting = Formatting.Indented, CloseOutput = false })
+                json.WriteTo(jsonWriter);
             writer.WriteLine();
         }
 
         return builder.ToString();
+    }
+
+    // Sarif.Sdk leaves out a level equal to the spec's default ("warning"). Readers that do not apply
+    // defaults would then see no level, so every rule and result states its level.
+    private static void WriteDefaultLevels(JToken log)
+    {
+        foreach (var run in log["runs"]?.Children<JObject>() ?? [])
+        {
+            foreach (var rule in run["tool"]?["driver"]?["rules"]?.Children<JObject>() ?? [])
+            {
+                if (rule["defaultConfiguration"] is not JObject configuration)
+                    rule.Property("helpUri")!.AddBeforeSelf(new JProperty("defaultConfiguration", configuration = new JObject()));
+                if (configuration["level"] is null)
+                    configuration.AddFirst(new JProperty("level", "warning"));
+            }
+
+            foreach (var result in run["results"]?.Children<JObject>() ?? [])
+            {
+                if (result["level"] is null)
+                    result.Property("ruleIndex")!.AddAfterSelf(new JProperty("level", "warning"));
+            }
+        }
     }
 
     private static ReportingDescriptor Rule(CheckDescriptor d)

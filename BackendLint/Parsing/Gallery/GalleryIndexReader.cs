@@ -78,7 +78,7 @@ public static class GalleryIndexReader
             foreach (var alias in MergeSites(mapping))
             {
                 foreach (var (key, inherited) in Effective((YamlMapping)alias.Target.Resolve()))
-                    fields.TryAdd(key, (inherited.Pair, inherited.MergedAt ?? alias.Span));
+                    fields.TryAdd(key, (inherited.Pair, alias.Span)); // the site in this entry, however deep the chain
             }
 
             _effective[mapping] = fields;

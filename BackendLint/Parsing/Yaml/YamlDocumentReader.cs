@@ -24,6 +24,7 @@ public static class YamlDocumentReader
         var anchors = new Dictionary<string, (YamlNode Node, long Size)>(StringComparer.Ordinal);
         var stack = new Stack<Frame>();
         YamlNode? root = null;
+        var last = new SourceSpan(file, 1, 1, 1, 1);
 
         try
         {
@@ -35,6 +36,7 @@ public static class YamlDocumentReader
             while (root is null)
             {
                 var e = parser.Consume<ParsingEvent>();
+                last = YamlSpans.Of(file, e.End, e.End);
                 (YamlNode Node, long Size)? done = null;
                 switch (e)
                 {
@@ -81,6 +83,11 @@ public static class YamlDocumentReader
         catch (YamlException e)
         {
             throw new InputError(YamlSpans.Of(file, e.Start, e.End), ProblemOf(e));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet gives up this way on some broken flow collections ("a: [1, 2" and a new key).
+            throw new InputError(last, "the YAML cannot be parsed after this point (an unclosed '[' or '{'?)");
         }
 
         return root;

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The product as users run it: the CLI on every fixture (exit codes and expected output) and the
+# SARIF it writes, validated by Microsoft's SARIF multitool with the GitHub code-scanning rules.
+# Shared by .ci/run and .github/workflows/ci.yml so the two cannot drift.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+status=0
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+echo "--- building the tool"
+dotnet build BackendLint/BackendLint.csproj -c Release -o "$work/bin" -v quiet -nologo >/dev/null || { echo "build failed"; exit 1; }
+backendlint() { dotnet "$work/bin/backendlint.dll" "$@"; }
+
+echo "--- every fixture: output and exit code"
+for dir in fixtures/*/; do
+  name=$(basename "$dir")
+  backendlint check "$dir" --no-color --sarif "$work/$name.sarif" > "$work/$name.txt"
+  code=$?
+  want=0
+  grep -q ': error: ' "$dir/expected.txt" && want=1
+  if [ "$code" -ne "$want" ]; then echo "$name: exit $code, expected $want"; status=1; fi
+  if ! diff -u "$dir/expected.txt" "$work/$name.txt"; then echo "$name: output differs from expected.txt"; status=1; fi
+done
+
+echo "--- an unparseable source: exit 3, one line on stderr, SARIF with the error"
+cp -r fixtures/localai-default "$work/broken"
+printf -- '- name: x\n  uri: [unclosed\nfoo: 1\n' > "$work/broken/backend/index.yaml"
+backendlint check "$work/broken" --sarif "$work/broken.sarif" > "$work/broken.out" 2> "$work/broken.err"
+code=$?
+if [ "$code" -ne 3 ]; then echo "broken input: exit $code, expected 3"; status=1; fi
+if [ "$(wc -l < "$work/broken.err")" -ne 1 ] || ! grep -q '^backend/index.yaml:[0-9]*:[0-9]*: error: ' "$work/broken.err"; then
+  echo "broken input: expected one 'path:line:col: error:' line, got:"; cat "$work/broken.err"; status=1
+fi
+if [ -s "$work/broken.out" ]; then echo "broken input: stdout should stay empty"; status=1; fi
+
+echo "--- SARIF validation with @microsoft/sarif-multitool (rules Sarif;Ghas)"
+mkdir -p "$work/npm"
+if npm install --prefix "$work/npm" --no-audit --no-fund --silent @microsoft/sarif-multitool@5.7.0 >/dev/null 2>&1; then
+  multitool="$work/npm/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+  chmod u+x "$multitool"
+  for sarif in "$work"/*.sarif; do
+    # The multitool's exit code does not reflect validation failures: read its output.
+    out=$("$multitool" validate --rule-kind "Sarif;Ghas" --level "Error;Warning" "$sarif" 2>&1)
+    problems=$(grep -E ': (error|warning) [A-Z]+[0-9]+' <<< "$out")
+    if [ -n "$problems" ] || ! grep -q 'Analysis completed successfully' <<< "$out"; then
+      echo "$(basename "$sarif"):"; echo "${problems:-$out}"; status=1
+    fi
+  done
+  echo "validated $(ls "$work"/*.sarif | wc -l) SARIF files"
+else
+  echo "could not install @microsoft/sarif-multitool from npm"; status=1
+fi
+
+exit $status

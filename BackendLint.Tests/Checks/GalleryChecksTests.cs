@@ -1,0 +1,132 @@
+using BackendLint.Checks;
+using BackendLint.Text;
+using BackendLint.Tests.Support;
+
+namespace BackendLint.Tests.Checks;
+
+public class GalleryImageMustBeBuiltTests
+{
+    private const string Matrix = "include:\n  - backend: vllm\n    tag-suffix: '-cpu-vllm'\n";
+
+    [Test]
+    public void Reports_image_whose_tag_suffix_no_matrix_entry_builds()
+    {
+        const string index = """
+            - &vllm
+              name: vllm
+            - !!merge <<: *vllm
+              name: cuda12-vllm
+              uri: quay.io/go-skynet/local-ai-backends:latest-gpu-nvidia-cuda-12-vllm
+            """;
+        var finding = Lint.Snippets(matrix: Matrix, index: index, only: CheckIds.GalleryImageMustBeBuilt).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(new SourceSpan("backend/index.yaml", 5, 50, 5, 74));
+        finding.PlainMessage.Should().Be("Gallery image 'cuda12-vllm' uses tag suffix '-gpu-nvidia-cuda-12-vllm', which no build-matrix entry produces (see the builds of 'vllm').");
+        finding.Related.Should().ContainSingle().Which.Span.StartLine.Should().Be(2);
+    }
+
+    [Test]
+    public void Reports_a_mirror_with_another_suffix_than_its_uri()
+    {
+        const string index = """
+            - name: cpu-vllm
+              uri: quay.io/go-skynet/local-ai-backends:latest-cpu-vllm
+              mirrors:
+                - localai/localai-backends:latest-cpu-vlm
+            """;
+        Lint.Snippets(matrix: Matrix, index: index, only: CheckIds.GalleryImageMustBeBuilt)
+            .Should().ContainSingle().Which.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 4, "-cpu-vlm"));
+    }
+
+    [Test]
+    public void Accepts_suffixes_published_outside_a_matrix()
+    {
+        const string workflow = """
+            jobs:
+              publish:
+                steps:
+                  - uses: docker/metadata-action@v6
+                    with:
+                      flavor: |
+                        suffix=-metal-darwin-arm64-llama-cpp,onlatest=true
+            """;
+        const string index = "- name: metal-llama-cpp\n  uri: quay.io/go-skynet/local-ai-backends:latest-metal-darwin-arm64-llama-cpp\n";
+        Lint.Snippets(index: index, workflow: workflow, only: CheckIds.GalleryImageMustBeBuilt).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Accepts_images_on_other_repositories_and_pinned_tags()
+    {
+        const string index = "- name: a\n  uri: quay.io/someone/else:latest-x\n- name: b\n  uri: quay.io/go-skynet/local-ai-backends:v3.0.0-cpu-x\n";
+        Lint.Snippets(matrix: Matrix, index: index, only: CheckIds.GalleryImageMustBeBuilt).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Accepts_entry_names_that_differ_from_the_tag()
+    {
+        const string matrix = "include:\n  - backend: faster-whisper\n    tag-suffix: '-nvidia-l4t-faster-whisper'\n";
+        const string index = "- name: nvidia-l4t-arm64-faster-whisper\n  uri: quay.io/go-skynet/local-ai-backends:latest-nvidia-l4t-faster-whisper\n";
+        Lint.Snippets(matrix: matrix, index: index, only: CheckIds.GalleryImageMustBeBuilt).Should().BeEmpty();
+    }
+}
+
+public class ImageChannelsMustPairTests
+{
+    [Test]
+    public void Reports_a_suffix_with_only_a_latest_image()
+    {
+        const string index = "- name: cpu-x\n  uri: \"quay.io/go-skynet/local-ai-backends:latest-cpu-x\"\n";
+        var finding = Lint.Snippets(index: index, only: CheckIds.ImageChannelsMustPair).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 2, "latest-cpu-x"));
+        finding.PlainMessage.Should().Be("Gallery image 'cpu-x' is tagged 'latest-cpu-x', but no image uses 'master-cpu-x', so the development channel cannot install it.");
+    }
+
+    [Test]
+    public void Reports_a_suffix_with_only_a_master_image()
+    {
+        const string index = "- name: cpu-x-development\n  uri: quay.io/go-skynet/local-ai-backends:master-cpu-x\n";
+        Lint.Snippets(index: index, only: CheckIds.ImageChannelsMustPair).Should().ContainSingle()
+            .Which.PlainMessage.Should().EndWith("so the release channel cannot install it.");
+    }
+
+    [Test]
+    public void Accepts_a_pair_across_the_two_registries()
+    {
+        const string index = "- name: cpu-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n- name: cpu-x-development\n  uri: localai/localai-backends:master-cpu-x\n";
+        Lint.Snippets(index: index, only: CheckIds.ImageChannelsMustPair).Should().BeEmpty();
+    }
+}
+
+public class CapabilityMustNameEntryTests
+{
+    [Test]
+    public void Reports_a_capability_that_names_no_entry_once_at_the_meta()
+    {
+        const string index = """
+            - &x
+              name: x
+              capabilities:
+                default: cpu-x
+                nvidia: cuda12-x
+            - !!merge <<: *x
+              name: cpu-x
+              uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x
+            """;
+        var finding = Lint.Snippets(index: index, only: CheckIds.CapabilityMustNameEntry).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 5, "cuda12-x"));
+        finding.PlainMessage.Should().Be("Capability 'nvidia' of 'x' names 'cuda12-x', but no gallery entry has that name.");
+    }
+
+    [Test]
+    public void Reports_a_capability_written_on_a_development_meta()
+    {
+        const string index = "- &x\n  name: x\n  capabilities: {default: x}\n- <<: *x\n  name: x-development\n  capabilities:\n    default: cpu-x-development\n";
+        Lint.Snippets(index: index, only: CheckIds.CapabilityMustNameEntry).Should().ContainSingle().Which.Span.StartLine.Should().Be(7);
+    }
+
+    [Test]
+    public void Accepts_names_that_differ_only_in_case_as_the_runtime_does()
+    {
+        const string index = "- name: x\n  capabilities:\n    default: CPU-X\n- name: cpu-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n";
+        Lint.Snippets(index: index, only: CheckIds.CapabilityMustNameEntry).Should().BeEmpty();
+    }
+}

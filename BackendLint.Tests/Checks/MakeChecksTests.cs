@@ -1,0 +1,109 @@
+using BackendLint.Checks;
+using BackendLint.Text;
+using BackendLint.Tests.Support;
+
+namespace BackendLint.Tests.Checks;
+
+public class BackendMustBeNotParallelTests
+{
+    [Test]
+    public void Reports_a_definition_missing_from_the_list_at_its_name()
+    {
+        const string makefile = ".NOTPARALLEL: backends/a \\\n  backends/b\nbackends/%: docker-build-% docker-save-%\nBACKEND_A = a|golang|.|false|true\nBACKEND_C = c|golang|.|false|true\n";
+        var finding = Lint.Snippets(makefile: makefile, only: CheckIds.BackendMustBeNotParallel).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(new SourceSpan("Makefile", 5, 13, 5, 14));
+        finding.PlainMessage.Should().Be("Target 'backends/c' is missing from the '.NOTPARALLEL' list.");
+        finding.Related.Single().Span.Should().Be(Lint.SpanOf("Makefile", makefile, 2, "backends/b"));
+    }
+
+    [Test]
+    public void Reports_an_explicit_target_missing_from_the_list()
+    {
+        const string makefile = ".NOTPARALLEL: backends/a\nbackends/mlx:\n\tBACKEND=mlx $(MAKE) build\n";
+        Lint.Snippets(makefile: makefile, only: CheckIds.BackendMustBeNotParallel).Should().ContainSingle()
+            .Which.Span.Should().Be(Lint.SpanOf("Makefile", makefile, 2, "backends/mlx"));
+    }
+
+    [Test]
+    public void Accepts_definitions_without_the_pattern_rule()
+    {
+        Lint.Snippets(makefile: ".NOTPARALLEL: backends/a\nBACKEND_C = c|golang|.|false|true\n", only: CheckIds.BackendMustBeNotParallel).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Accepts_a_bare_notparallel()
+    {
+        Lint.Snippets(makefile: ".NOTPARALLEL:\nbackends/%: x\nBACKEND_C = c|golang|.|false|true\n", only: CheckIds.BackendMustBeNotParallel).Should().BeEmpty();
+    }
+}
+
+public class BackendMustBeInDockerBuildBackendsTests
+{
+    [Test]
+    public void Reports_a_definition_missing_from_the_list()
+    {
+        const string makefile = "BACKEND_A = a|golang|.|false|true\nBACKEND_B = b|golang|.|false|true\ndocker-build-backends: docker-build-a\n";
+        var finding = Lint.Snippets(makefile: makefile, only: CheckIds.BackendMustBeInDockerBuildBackends).Should().ContainSingle().Subject;
+        finding.Level.Should().Be(BackendLint.Findings.Severity.Warning);
+        finding.Span.Should().Be(Lint.SpanOf("Makefile", makefile, 2, "b", 1));
+    }
+
+    [Test]
+    public void Accepts_a_makefile_without_the_convenience_target()
+    {
+        Lint.Snippets(makefile: "BACKEND_A = a|golang|.|false|true\n", only: CheckIds.BackendMustBeInDockerBuildBackends).Should().BeEmpty();
+    }
+}
+
+public class DefinitionAndEvalMustPairTests
+{
+    [Test]
+    public void Reports_a_definition_without_its_eval_line()
+    {
+        const string makefile = "BACKEND_A = a|golang|.|false|true\nBACKEND_B = b|golang|.|false|true\n$(eval $(call generate-docker-build-target,$(BACKEND_A)))\n";
+        var finding = Lint.Snippets(makefile: makefile, only: CheckIds.DefinitionAndEvalMustPair).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("Makefile", makefile, 2, "BACKEND_B"));
+        finding.Related.Single().Span.StartLine.Should().Be(3);
+    }
+
+    [Test]
+    public void Reports_an_eval_naming_no_definition()
+    {
+        const string makefile = "BACKEND_TEST_MODEL_URL ?= https://x\n$(eval $(call generate-docker-build-target,$(BACKEND_TEST_MODEL_URL)))\n";
+        var finding = Lint.Snippets(makefile: makefile, only: CheckIds.DefinitionAndEvalMustPair).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("Makefile", makefile, 2, "BACKEND_TEST_MODEL_URL"));
+    }
+
+    [Test]
+    public void Accepts_evals_with_braces_and_blanks()
+    {
+        Lint.Snippets(makefile: "BACKEND_A = a|golang|.|false|true\n  $(eval $(call generate-docker-build-target,${BACKEND_A}))  \n", only: CheckIds.DefinitionAndEvalMustPair).Should().BeEmpty();
+    }
+}
+
+public class PreparedBackendMustBeTestedTests
+{
+    [Test]
+    public void Reports_a_prepared_backend_that_is_never_tested()
+    {
+        const string makefile = "prepare-test-extra:\n\t$(MAKE) -C backend/python/a\n\t$(MAKE) -C backend/python/sglang\ntest-extra: prepare-test-extra\n\t$(MAKE) -C backend/python/a test\n";
+        var finding = Lint.Snippets(makefile: makefile, only: CheckIds.PreparedBackendMustBeTested).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("Makefile", makefile, 3, "backend/python/sglang"));
+        finding.Related.Single().Span.Should().Be(Lint.SpanOf("Makefile", makefile, 4, "test-extra"));
+    }
+
+    [Test]
+    public void Reports_a_tested_python_backend_that_is_not_prepared()
+    {
+        const string makefile = "prepare-test-extra:\n\t$(MAKE) -C backend/python/a\ntest-extra: prepare-test-extra\n\t$(MAKE) -C backend/python/a test\n\t$(MAKE) -C backend/python/b test\n";
+        Lint.Snippets(makefile: makefile, only: CheckIds.PreparedBackendMustBeTested).Should().ContainSingle()
+            .Which.PlainMessage.Should().Be("Python backend 'backend/python/b' is tested by 'test-extra' but not prepared by prepare-test-extra.");
+    }
+
+    [Test]
+    public void Accepts_a_tested_go_backend_that_is_not_prepared()
+    {
+        const string makefile = "prepare-test-extra:\n\t$(MAKE) -C backend/python/a\ntest-extra: prepare-test-extra\n\t$(MAKE) -C backend/python/a test\n\t$(MAKE) -C backend/go/vllm-cpp test\n";
+        Lint.Snippets(makefile: makefile, only: CheckIds.PreparedBackendMustBeTested).Should().BeEmpty();
+    }
+}

@@ -1,0 +1,136 @@
+using BackendLint.Model;
+using BackendLint.Parsing;
+using BackendLint.Parsing.Gallery;
+using BackendLint.Text;
+using BackendLint.Tests.Support;
+
+namespace BackendLint.Tests.Parsing;
+
+public class GalleryIndexReaderTests
+{
+    private const string File = "backend/index.yaml";
+
+    private static GalleryIndex Read(string text) => GalleryIndexReader.Read(new SourceFile(File, text));
+
+    private static SourceSpan At(string text, int line, string token, int occurrence = 1) => Lint.SpanOf(File, text, line, token, occurrence);
+
+    private const string Index = """
+        - &vllm
+          name: "vllm"
+          capabilities:
+            default: "cpu-vllm"
+        - !!merge <<: *vllm
+          name: "cpu-vllm"
+          uri: "quay.io/go-skynet/local-ai-backends:latest-cpu-vllm"
+          mirrors:
+            - localai/localai-backends:latest-cpu-vllm
+        """;
+
+    [Test]
+    public void An_image_inherits_the_meta_fields_with_the_meta_spans_and_remembers_the_merge_site()
+    {
+        var image = Read(Index).Entries[1];
+        image.Capabilities.Should().ContainSingle().Which.Should().Be(
+            new Capability(new Located<string>("default", At(Index, 4, "default")), new Located<string>("cpu-vllm", At(Index, 4, "cpu-vllm")), At(Index, 5, "*vllm")));
+        image.Name!.IsInherited.Should().BeFalse();
+        image.MetaName.Should().Be("vllm");
+        image.Merges.Should().ContainSingle().Which.Span.Should().Be(At(Index, 5, "*vllm"));
+    }
+
+    [Test]
+    public void Parses_the_uri_into_repository_tag_channel_and_suffix_with_spans()
+    {
+        var image = Read(Index).Entries[1].Image!;
+        image.Repository.Should().Be("quay.io/go-skynet/local-ai-backends");
+        image.IsBackendsRepository.Should().BeTrue();
+        image.Channel.Should().Be(TagChannel.Latest);
+        image.Tag.Should().Be(new Located<string>("latest-cpu-vllm", At(Index, 7, "latest-cpu-vllm")));
+        image.TagSuffix.Should().Be(new Located<string>("-cpu-vllm", At(Index, 7, "-cpu-vllm")));
+    }
+
+    [Test]
+    public void Parses_an_unquoted_mirror()
+    {
+        var mirror = Read(Index).Entries[1].MirrorImages.Should().ContainSingle().Subject;
+        mirror.Repository.Should().Be("localai/localai-backends");
+        mirror.TagSuffix.Should().Be(new Located<string>("-cpu-vllm", At(Index, 9, "-cpu-vllm")));
+    }
+
+    [TestCase("quay.io/go-skynet/local-ai-backends:master-cpu-x", TagChannel.Master, "-cpu-x")]
+    [TestCase("quay.io/go-skynet/local-ai-backends:v3.1.0-cpu-x", TagChannel.Other, null)]
+    [TestCase("quay.io/go-skynet/local-ai-backends:latest", TagChannel.Latest, "")]
+    [TestCase("localhost:5000/local-ai-backends:latest-x", TagChannel.Latest, "-x")]
+    [TestCase("quay.io/go-skynet/local-ai-backends@sha256:abc", TagChannel.Other, null)]
+    public void Classifies_tags(string uri, TagChannel channel, string? suffix)
+    {
+        var image = Read($"- name: x\n  uri: \"{uri}\"\n").Entries[0].Image!;
+        image.Channel.Should().Be(channel);
+        image.TagSuffix?.Value.Should().Be(suffix);
+    }
+
+    [Test]
+    public void Merges_a_list_of_anchors_with_the_first_taking_precedence()
+    {
+        const string text = "- &a {name: a, license: mit, alias: from-a}\n- &b {name: b, license: apache, tags: [x]}\n- <<: [*a, *b]\n  name: c\n";
+        var entry = Read(text).Entries[2];
+        entry.Name!.Text.Should().Be("c");
+        entry.Alias!.Text.Should().Be("from-a");
+        entry.Alias.Span.Should().Be(At(text, 1, "from-a"));
+        entry.Alias.MergedAt.Should().Be(At(text, 3, "*a"));
+        entry.Merges.Select(m => m.Value).Should().Equal("a", "b");
+        entry.MetaName.Should().Be("a");
+    }
+
+    [Test]
+    public void A_plain_merge_key_works_like_the_tagged_one()
+    {
+        Read("- &m\n  name: m\n  capabilities: {default: x}\n- <<: *m\n  name: x\n  uri: quay.io/go-skynet/local-ai-backends:latest-x\n")
+            .Entries[1].Capabilities.Should().ContainSingle().Which.IsInherited.Should().BeTrue();
+    }
+
+    [Test]
+    public void A_merge_of_a_merge_inherits_transitively_and_names_the_outer_site()
+    {
+        const string text = "- &m\n  name: m\n  capabilities: {default: x}\n- &dev\n  <<: *m\n  name: m-development\n- <<: *dev\n  name: y\n";
+        var entry = Read(text).Entries[2];
+        entry.Capabilities.Single().MergedAt.Should().Be(At(text, 7, "*dev"));
+        entry.MetaName.Should().Be("m");
+    }
+
+    [Test]
+    public void Own_capabilities_replace_inherited_ones()
+    {
+        const string text = "- &m\n  name: m\n  capabilities: {default: x, nvidia: y}\n- <<: *m\n  name: m-development\n  capabilities:\n    default: x-development\n";
+        var caps = Read(text).Entries[1].Capabilities;
+        caps.Should().ContainSingle().Which.Should().Match<Capability>(c => !c.IsInherited && c.Value.Value == "x-development");
+    }
+
+    [Test]
+    public void Reports_a_top_level_that_is_not_a_sequence()
+    {
+        var act = () => Read("name: x\nuri: y\n");
+        act.Should().Throw<InputError>().Which.ToString().Should().Be("backend/index.yaml:1:1: error: the top level of the gallery index must be a sequence of backend entries");
+    }
+
+    [Test]
+    public void Reports_an_entry_that_is_not_a_mapping()
+    {
+        var act = () => Read("- name: x\n- just a string\n");
+        act.Should().Throw<InputError>().Which.Span.StartLine.Should().Be(2);
+    }
+
+    [Test]
+    public void Reports_a_merge_of_something_that_is_not_a_mapping()
+    {
+        const string text = "- name: a\n  tags: &s [1, 2]\n- <<: *s\n  name: x\n";
+        var act = () => Read(text);
+        act.Should().Throw<InputError>().Which.Span.Should().Be(At(text, 3, "*s"));
+    }
+
+    [Test]
+    public void Reports_capabilities_that_are_not_a_map()
+    {
+        var act = () => Read("- name: x\n  capabilities: [a, b]\n");
+        act.Should().Throw<InputError>().Which.Problem.Should().Contain("'capabilities' must map");
+    }
+}

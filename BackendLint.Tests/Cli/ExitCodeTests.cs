@@ -1,0 +1,214 @@
+using BackendLint.Cli;
+using BackendLint.Tests.Support;
+
+namespace BackendLint.Tests.Cli;
+
+/// <summary>Every documented exit code, in-process through <see cref="LintCommand.Run"/>.</summary>
+public class ExitCodeTests
+{
+    private static string Fixture(string name) => Path.Combine(Lint.FixturesDirectory, name);
+
+    [Test]
+    public void Clean_repository_exits_0()
+    {
+        Run.InProcess(Fixture("localai-default")).Exit.Should().Be(ExitCode.Success);
+    }
+
+    [Test]
+    public void The_check_verb_is_the_default()
+    {
+        Run.InProcess("check", Fixture("BL1001-image-not-built")).Should().Be(Run.InProcess(Fixture("BL1001-image-not-built")));
+    }
+
+    [Test]
+    public void Errors_exit_1()
+    {
+        Run.InProcess(Fixture("BL1001-image-not-built")).Exit.Should().Be(ExitCode.Findings);
+    }
+
+    [TestCase("error", ExitCode.Success)]
+    [TestCase("warning", ExitCode.Findings)]
+    [TestCase("note", ExitCode.Findings)]
+    [TestCase("none", ExitCode.Success)]
+    public void Fail_level_decides_whether_warnings_fail(string level, int exit)
+    {
+        Run.InProcess(Fixture("BL3004-prepared-not-tested"), "--fail-level", level).Exit.Should().Be(exit);
+    }
+
+    [Test]
+    public void Fail_level_none_passes_even_with_errors()
+    {
+        Run.InProcess(Fixture("BL1001-image-not-built"), "--fail-level", "none").Exit.Should().Be(ExitCode.Success);
+    }
+
+    [TestCase("--format", "xml", "--format: 'xml' is not one of text, sarif, github, json")]
+    [TestCase("--fail-level", "fatal", "--fail-level: 'fatal' is not one of error, warning, note, none")]
+    public void A_bad_value_exits_2_and_says_which(string option, string value, string message)
+    {
+        var (exit, output, error) = Run.InProcess(Fixture("localai-default"), option, value);
+        exit.Should().Be(ExitCode.Usage);
+        output.Should().BeEmpty();
+        error.Should().Contain(message).And.Contain("--help");
+    }
+
+    [Test]
+    public void An_unknown_option_exits_2_with_usage()
+    {
+        var (exit, _, error) = Run.InProcess(Fixture("localai-default"), "--colour");
+        exit.Should().Be(ExitCode.Usage);
+        error.Should().Contain("colour").And.Contain("--fail-level");
+    }
+
+    [Test]
+    public void An_unknown_rules_format_exits_2()
+    {
+        Run.InProcess("rules", "--format", "yaml").Exit.Should().Be(ExitCode.Usage);
+    }
+
+    [Test]
+    public void Model_of_an_unknown_backend_exits_2()
+    {
+        var (exit, _, error) = Run.InProcess("model", Fixture("localai-default"), "--backend", "nope");
+        exit.Should().Be(ExitCode.Usage);
+        error.Should().Contain("no backend named 'nope'");
+    }
+
+    [TestCase("--help")]
+    [TestCase("help")]
+    public void Help_exits_0_on_stdout(string arg)
+    {
+        var (exit, output, error) = Run.InProcess(arg);
+        exit.Should().Be(ExitCode.Success);
+        output.Should().Contain("check").And.Contain("model").And.Contain("rules");
+        error.Should().BeEmpty();
+    }
+
+    [Test]
+    public void Version_exits_0()
+    {
+        var (exit, output, _) = Run.InProcess("--version");
+        exit.Should().Be(ExitCode.Success);
+        output.Should().StartWith("BackendLint ");
+    }
+
+    [Test]
+    public void A_missing_repository_exits_3()
+    {
+        var (exit, output, error) = Run.InProcess(Fixture("no-such-fixture"));
+        exit.Should().Be(ExitCode.InputError);
+        output.Should().BeEmpty();
+        error.Should().EndWith("1:1: error: the repository directory does not exist\n");
+    }
+
+    [Test]
+    public void A_missing_config_file_exits_3()
+    {
+        Run.InProcess(Fixture("localai-default"), "--config", "no-such.yml").Should().Be((ExitCode.InputError, "", "no-such.yml:1:1: error: the configuration file does not exist\n"));
+    }
+
+    [TestCase("backend/index.yaml", "- name: a\n  name: b\n", "backend/index.yaml:2:3: error: duplicate key 'name' in a mapping (first at line 1)")]
+    [TestCase("backend/index.yaml", "name: a\n", "backend/index.yaml:1:1: error: the top level of the gallery index must be a sequence of backend entries")]
+    [TestCase(".github/backend-matrix.yml", "include:\n  - backend: [\n", ".github/backend-matrix.yml:3:1: error: ")]
+    [TestCase("Makefile", null, "Makefile:1:1: error: the file does not exist")]
+    public void An_unparseable_or_missing_source_exits_3_with_one_line(string file, string? content, string expected)
+    {
+        var repo = BrokenRepository.Create(file, content ?? "");
+        try
+        {
+            if (content is null)
+                File.Delete(Path.Combine(repo, file));
+            var (exit, output, error) = Run.InProcess(repo);
+            exit.Should().Be(ExitCode.InputError);
+            output.Should().BeEmpty();
+            error.Should().StartWith(expected).And.EndWith("\n");
+            error.TrimEnd('\n').Should().NotContain("\n", "an input error is one line").And.NotContain("   at ");
+        }
+        finally
+        {
+            Directory.Delete(repo, recursive: true);
+        }
+    }
+
+    [Test]
+    public void A_file_that_is_not_utf8_exits_3()
+    {
+        var repo = BrokenRepository.Create("Makefile", [(byte)'X', (byte)' ', (byte)'=', (byte)' ', 0xC3, (byte)'(', (byte)'\n']);
+        try
+        {
+            Run.InProcess(repo).Should().Be((ExitCode.InputError, "", "Makefile:1:5: error: the file is not valid UTF-8 (byte 0xC3)\n"));
+        }
+        finally
+        {
+            Directory.Delete(repo, recursive: true);
+        }
+    }
+
+    [Test]
+    public void An_alias_bomb_exits_3()
+    {
+        var lines = new List<string> { "- name: x", "  a0: &a0 [x, x, x, x, x, x, x, x, x, x]" };
+        for (var i = 1; i <= 9; i++)
+            lines.Add($"  a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]");
+        var repo = BrokenRepository.Create("backend/index.yaml", string.Join("\n", lines) + "\n");
+        try
+        {
+            var (exit, _, error) = Run.InProcess(repo);
+            exit.Should().Be(ExitCode.InputError);
+            error.Should().Contain("alias bomb");
+        }
+        finally
+        {
+            Directory.Delete(repo, recursive: true);
+        }
+    }
+
+    [Test]
+    public void A_tree_without_the_data_matrix_file_is_fine()
+    {
+        Run.InProcess(Fixture("localai-inline-matrix")).Exit.Should().Be(ExitCode.Success);
+    }
+
+    [Test]
+    public void An_explicitly_named_matrix_file_must_exist()
+    {
+        var (exit, _, error) = Run.InProcess(Fixture("localai-inline-matrix"), "--matrix", "ci/matrix.yml");
+        exit.Should().Be(ExitCode.InputError);
+        error.Should().Be("ci/matrix.yml:1:1: error: the file does not exist\n");
+    }
+}
+
+/// <summary>A few runs of the real executable: what CI and pre-commit see.</summary>
+public class ProcessTests
+{
+    private static string Fixture(string name) => Path.Combine(Lint.FixturesDirectory, name);
+
+    [Test]
+    public void Clean_fixture_exits_0_and_prints_the_summary()
+    {
+        var (exit, output, error) = Run.Process("check", Fixture("localai-default"));
+        (exit, output, error).Should().Be((0, "0 errors, 0 warnings in 0 backends\n", ""));
+    }
+
+    [Test]
+    public void Broken_fixture_exits_1()
+    {
+        var (exit, output, _) = Run.Process(Fixture("BL2001-image-not-in-gallery"));
+        exit.Should().Be(1);
+        output.Should().Be(File.ReadAllText(Path.Combine(Fixture("BL2001-image-not-in-gallery"), "expected.txt")));
+    }
+
+    [Test]
+    public void Unknown_option_exits_2()
+    {
+        Run.Process("--no-such-option").Exit.Should().Be(2);
+    }
+
+    [Test]
+    public void Missing_repository_exits_3_without_a_stack_trace()
+    {
+        var (exit, output, error) = Run.Process(Fixture("missing"));
+        exit.Should().Be(3);
+        output.Should().BeEmpty();
+        error.Should().NotContain("   at ").And.EndWith("error: the repository directory does not exist\n");
+    }
+}

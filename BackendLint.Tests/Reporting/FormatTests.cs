@@ -1,0 +1,162 @@
+using System.Text.Json.Nodes;
+using BackendLint.Checks;
+using BackendLint.Findings;
+using BackendLint.Reporting;
+using BackendLint.Text;
+using BackendLint.Tests.Support;
+
+namespace BackendLint.Tests.Reporting;
+
+public class TextReporterTests
+{
+    private static readonly List<Finding> Findings = Lint.Snippets(index: "- name: cpu-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n");
+
+    [Test]
+    public void Prints_gcc_style_lines_and_a_summary()
+    {
+        var writer = new StringWriter { NewLine = "\n" };
+        TextReporter.Write(writer, Findings, color: false);
+        writer.ToString().Should().Be(
+            "backend/index.yaml:2:44: error: Gallery image 'cpu-x' is tagged 'latest-cpu-x', but no image uses 'master-cpu-x', so the development channel cannot install it. [BL1002]\n" +
+            "backend/index.yaml:2:50: error: Gallery image 'cpu-x' uses tag suffix '-cpu-x', which no build-matrix entry produces. [BL1001]\n" +
+            "2 errors, 0 warnings in 1 backend\n");
+    }
+
+    [Test]
+    public void Colours_only_on_a_terminal_without_no_color()
+    {
+        var fixture = Path.Combine(Lint.FixturesDirectory, "BL1003-capability-unknown");
+        string Output(bool terminal, string? noColor, params string[] extra)
+        {
+            var @out = new StringWriter();
+            var env = new Dictionary<string, string?> { ["NO_COLOR"] = noColor };
+            BackendLint.Cli.LintCommand.Run([fixture, .. extra], new BackendLint.Cli.LintConsole(@out, new StringWriter(), terminal, n => env.GetValueOrDefault(n)));
+            return @out.ToString();
+        }
+
+        Output(terminal: true, noColor: null).Should().Contain("\u001b[1;31merror:");
+        Output(terminal: false, noColor: null).Should().NotContain("\u001b");
+        Output(terminal: true, noColor: "1").Should().NotContain("\u001b");
+        Output(terminal: true, noColor: null, "--no-color").Should().NotContain("\u001b");
+    }
+
+    [Test]
+    public void Link_markup_is_plain_text_and_escaped_brackets_are_kept()
+    {
+        Finding.Plain("Missing from [the list](1) of 'a\\[0\\]'.").Should().Be("Missing from the list of 'a[0]'.");
+        Finding.Quote("a[0]").Should().Be("'a\\[0\\]'");
+    }
+}
+
+public class GitHubReporterTests
+{
+    [Test]
+    public void Writes_one_workflow_command_per_finding()
+    {
+        var (exit, output, _) = Run.InProcess(Path.Combine(Lint.FixturesDirectory, "BL3001-not-notparallel"), "--format", "github");
+        exit.Should().Be(1);
+        output.Should().Be("::error file=Makefile,line=41,endLine=41,col=19,endColumn=25,title=BL3001 BackendMustBeNotParallel::Target 'backends/kokoro' is missing from the '.NOTPARALLEL' list.%0AMakefile:4:2: Add 'backends/kokoro' to '.NOTPARALLEL'.\n");
+    }
+
+    [Test]
+    public void Escapes_as_the_actions_toolkit_does()
+    {
+        GitHubReporter.EscapeData("100% a\r\nb: c, d").Should().Be("100%25 a%0D%0Ab: c, d");
+        GitHubReporter.EscapeProperty("a:b,c%").Should().Be("a%3Ab%2Cc%25");
+    }
+
+    [Test]
+    public void Sends_columns_only_for_a_span_on_one_line_and_maps_note_to_notice()
+    {
+        var descriptor = CheckCatalog.All[0].Descriptor;
+        var finding = descriptor.At(new SourceSpan("a, b.yml", 3, 5, 4, 2), "Two lines.", null, "x") with { Level = Severity.Note };
+        var writer = new StringWriter();
+        GitHubReporter.Write(writer, [finding]);
+        writer.ToString().Should().Be("::notice file=a%2C b.yml,line=3,endLine=4,title=BL1001 GalleryImageMustBeBuilt::Two lines.\n");
+    }
+
+    [Test]
+    public void Appends_every_finding_to_the_job_summary()
+    {
+        var summary = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(summary, "earlier step\n");
+            var env = new Dictionary<string, string?> { ["GITHUB_STEP_SUMMARY"] = summary };
+            Run.InProcess(env, Path.Combine(Lint.FixturesDirectory, "BL3004-prepared-not-tested"), "--format", "github");
+            var text = File.ReadAllText(summary);
+            text.Should().StartWith("earlier step\n## BackendLint\n");
+            text.Should().Contain("| warning | BL3004 PreparedBackendMustBeTested | `Makefile:14:13` |").And.Contain("`Makefile:21:13`");
+        }
+        finally
+        {
+            File.Delete(summary);
+        }
+    }
+}
+
+public class JsonReporterTests
+{
+    [Test]
+    public void Writes_the_documented_shape()
+    {
+        var (_, output, _) = Run.InProcess(Path.Combine(Lint.FixturesDirectory, "BL3001-not-notparallel"), "--format", "json");
+        var json = JsonNode.Parse(output)!;
+        ((int)json["version"]!).Should().Be(1);
+        var finding = json["findings"]![0]!;
+        ((string)finding["ruleId"]!).Should().Be("BL3001");
+        ((string)finding["backend"]!).Should().Be("kokoro");
+        finding["location"]!.ToJsonString().Should().Be("""{"file":"Makefile","startLine":41,"startColumn":19,"endLine":41,"endColumn":25}""");
+        ((string)finding["related"]![0]!["message"]!).Should().Be("Add 'backends/kokoro' to '.NOTPARALLEL'.");
+        json["summary"]!.ToJsonString().Should().Be("""{"errors":1,"warnings":0,"notes":0,"backends":1}""");
+    }
+
+    [Test]
+    public void The_documented_example_is_real_output()
+    {
+        var doc = File.ReadAllText(Path.Combine(Lint.RepositoryRoot, "docs", "json-format.md"));
+        var (_, output, _) = Run.InProcess(Path.Combine(Lint.FixturesDirectory, "BL3001-not-notparallel"), "--format", "json");
+        var fingerprint = (string)JsonNode.Parse(output)!["findings"]![0]!["fingerprint"]!;
+        doc.Should().Contain(fingerprint);
+    }
+}
+
+public class OutputFileTests
+{
+    [Test]
+    public void Output_and_sarif_files_are_written_whole_and_nothing_else_is_left()
+    {
+        var dir = Directory.CreateTempSubdirectory("backendlint-").FullName;
+        try
+        {
+            var output = Path.Combine(dir, "out.json");
+            var sarif = Path.Combine(dir, "out.sarif");
+            var (exit, stdout, _) = Run.InProcess(Path.Combine(Lint.FixturesDirectory, "BL1001-image-not-built"), "--format", "json", "--output", output, "--sarif", sarif);
+            exit.Should().Be(1);
+            stdout.Should().BeEmpty();
+            JsonNode.Parse(File.ReadAllText(output))!["findings"]!.AsArray().Should().HaveCount(2);
+            SarifSchema.Errors(File.ReadAllText(sarif)).Should().BeEmpty();
+            Directory.GetFiles(dir).Select(Path.GetFileName).Should().BeEquivalentTo(["out.json", "out.sarif"]);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Nothing_is_written_when_a_source_cannot_be_read()
+    {
+        var repo = BrokenRepository.Create("Makefile", [0xFF]);
+        try
+        {
+            var output = Path.Combine(repo, "out.txt");
+            Run.InProcess(repo, "--output", output).Exit.Should().Be(3);
+            File.Exists(output).Should().BeFalse();
+        }
+        finally
+        {
+            Directory.Delete(repo, recursive: true);
+        }
+    }
+}

@@ -160,3 +160,15 @@ public class OutputFileTests
         }
     }
 }
+
+public class OutputErrorTests
+{
+    [Test]
+    public void An_output_file_that_cannot_be_written_exits_3_with_one_line()
+    {
+        var (exit, output, error) = Run.InProcess(Path.Combine(Lint.FixturesDirectory, "localai-default"), "--output", "/nonexistent-dir/out.txt");
+        exit.Should().Be(3);
+        output.Should().BeEmpty();
+        error.Should().StartWith("/nonexistent-dir/out.txt:1:1: error: cannot write the file: ").And.NotContain("internal error");
+    }
+}

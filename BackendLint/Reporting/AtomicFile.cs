@@ -1,4 +1,5 @@
 using System.Text;
+using BackendLint.Parsing;
 
 namespace BackendLint.Reporting;
 
@@ -7,6 +8,7 @@ public static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
+    /// <exception cref="InputError">The file cannot be written (no such directory, no permission, a full disk).</exception>
     public static void Write(string path, string content)
     {
         var full = Path.GetFullPath(path);
@@ -16,6 +18,10 @@ public static class AtomicFile
         {
             File.WriteAllText(temporary, content, Utf8NoBom);
             File.Move(temporary, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw InputError.AtFile(path.Replace('\\', '/'), $"cannot write the file: {e.Message}");
         }
         finally
         {

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# BackendLint where users get it, each tested for real: the .NET tool (pack + install), the GitHub
+# Action's script, the pre-commit hook (pre-commit try-repo on a clean and a broken repository) and
+# the Native AOT release binary the Dockerfile publishes, whose output must equal the JIT build's.
+# Shared by .ci/run and .github/workflows/ci.yml.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+status=0
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+bad() { echo "FAILED: $*"; status=1; }
+expect() { # expect CODE DESCRIPTION COMMAND...
+  local want=$1 what=$2; shift 2
+  "$@" > "$work/out" 2>&1
+  local got=$?
+  if [ "$got" -ne "$want" ]; then bad "$what: exit $got, expected $want"; sed 's/^/    /' "$work/out" | tail -20; fi
+}
+
+echo "--- .NET tool: pack, install from the package, run"
+dotnet pack BackendLint.sln -c Release -o "$work/nupkg" -nologo -v quiet > "$work/pack.log" 2>&1 || { bad "dotnet pack"; cat "$work/pack.log"; }
+packages=$(ls "$work/nupkg"/*.nupkg 2>/dev/null | wc -l)
+[ "$packages" -eq 1 ] || bad "expected exactly one package from the repository root, got $packages"
+dotnet tool install --tool-path "$work/tool" --add-source "$work/nupkg" BackendLint > "$work/install.log" 2>&1 || { bad "dotnet tool install"; cat "$work/install.log"; }
+expect 0 "installed tool on the clean fixture" "$work/tool/backendlint" check fixtures/localai-default
+expect 1 "installed tool on a broken fixture" "$work/tool/backendlint" check fixtures/BL1001-image-not-built
+
+echo "--- GitHub Action script (.github/action/run.sh)"
+for case in "localai-default 0 0" "BL1001-image-not-built 1 2"; do
+  set -- $case
+  out="$work/action-$1"; mkdir -p "$out"
+  : > "$out/output"; : > "$out/summary"
+  (cd "$out" && GITHUB_ACTION_PATH=$repo GITHUB_OUTPUT=$out/output GITHUB_STEP_SUMMARY=$out/summary RUNNER_TEMP=$work \
+      BACKENDLINT_PATH=$repo/fixtures/$1 BACKENDLINT_SARIF=lint.sarif bash "$repo/.github/action/run.sh" > "$out/stdout" 2> "$out/stderr")
+  code=$?
+  [ "$code" -eq "$2" ] || { bad "action on $1: exit $code, expected $2"; cat "$out/stderr"; }
+  grep -qx "findings=$3" "$out/output" || bad "action on $1: expected findings=$3 in GITHUB_OUTPUT, got: $(cat "$out/output")"
+  grep -qx "sarif-file=lint.sarif" "$out/output" || bad "action on $1: no sarif-file output"
+  [ -s "$out/lint.sarif" ] || bad "action on $1: no SARIF written"
+  grep -q '^## BackendLint' "$out/summary" || bad "action on $1: no job summary"
+  if [ "$3" -gt 0 ]; then grep -q '^::error file=backend/index.yaml,line=' "$out/stdout" || bad "action on $1: no annotations"; fi
+done
+
+echo "--- pre-commit hook: pre-commit try-repo on a clean and a broken repository"
+if ! command -v pre-commit > /dev/null; then
+  if [ "$(id -u)" -eq 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pre-commit) > "$work/apt.log" 2>&1 || cat "$work/apt.log"
+  else
+    (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pre-commit) > "$work/apt.log" 2>&1 || cat "$work/apt.log"
+  fi
+fi
+if command -v pre-commit > /dev/null; then
+  export PRE_COMMIT_HOME="$work/pre-commit-home"
+  for case in "localai-default 0" "BL3001-not-notparallel 1"; do
+    set -- $case
+    target="$work/hook-$1"
+    cp -r "fixtures/$1" "$target"
+    (cd "$target" && git init -q && git add -A && git -c user.email=ci@example.invalid -c user.name=ci commit -qm fixture)
+    (cd "$target" && pre-commit try-repo "$repo" backendlint --all-files > "$work/hook-$1.log" 2>&1)
+    code=$?
+    if { [ "$2" -eq 0 ] && [ "$code" -ne 0 ]; } || { [ "$2" -ne 0 ] && [ "$code" -eq 0 ]; }; then
+      bad "pre-commit try-repo on $1: exit $code"; tail -30 "$work/hook-$1.log"
+    fi
+  done
+  grep -q "Target 'backends/kokoro' is missing" "$work/hook-BL3001-not-notparallel.log" || bad "pre-commit did not show the finding"
+else
+  bad "pre-commit is not installed and could not be installed"
+fi
+
+echo "--- release binary: .ci/publish.sh (Native AOT), output equal to the JIT build on every fixture"
+if bash .ci/publish.sh "$work/aot" > "$work/publish.log" 2>&1; then
+  dotnet build BackendLint/BackendLint.csproj -c Release -o "$work/jit" -nologo -v quiet > /dev/null 2>&1 || bad "JIT build"
+  compared=0
+  for dir in fixtures/*/; do
+    for format in text sarif json github; do
+      a=$("$work/aot/backendlint" check "$dir" --format "$format" 2>&1; echo "exit $?")
+      b=$(dotnet "$work/jit/backendlint.dll" check "$dir" --format "$format" 2>&1; echo "exit $?")
+      [ "$a" == "$b" ] || bad "AOT and JIT differ on $dir --format $format"
+      compared=$((compared + 1))
+    done
+    a=$("$work/aot/backendlint" model "$dir"); b=$(dotnet "$work/jit/backendlint.dll" model "$dir")
+    [ "$a" == "$b" ] || bad "AOT and JIT models differ on $dir"
+  done
+  echo "compared $compared outputs"
+  expect 3 "AOT binary on a missing repository" "$work/aot/backendlint" check "$work/no-such-repo"
+else
+  bad "Native AOT publish"; tail -20 "$work/publish.log"
+fi
+
+exit $status

@@ -58,6 +58,13 @@ public class YamlDocumentReaderTests
     }
 
     [Test]
+    public void Reports_duplicate_key_in_a_large_mapping()
+    {
+        var keys = string.Join("\n", Enumerable.Range(1, 40).Select(i => $"k{i}: {i}"));
+        Fails(keys + "\nk33: again\n").ToString().Should().Be("f.yml:41:1: error: duplicate key 'k33' in a mapping (first at line 33)");
+    }
+
+    [Test]
     public void Accepts_repeated_merge_keys()
     {
         Read("- &a {x: 1}\n- &b {y: 1}\n- {<<: *a, <<: *b}\n").Should().NotBeNull();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using BackendLint.Checks;
 using BackendLint.Findings;
@@ -18,8 +19,13 @@ public static class LintCommand
 
     public static int Execute(string[] args) => Run(args, LintConsole.Process());
 
+    // CommandLineParser reads the options types by reflection: keep their members in a trimmed build.
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(LintOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(ModelOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(RulesOptions))]
     public static int Run(string[] args, LintConsole console)
     {
+        var timings = new PhaseTimings(console.Environment("BACKENDLINT_TIMINGS") is "1");
         try
         {
             using var parser = new Parser(s =>
@@ -29,8 +35,9 @@ public static class LintCommand
                 s.AutoVersion = true;
             });
             var result = parser.ParseArguments<LintOptions, ModelOptions, RulesOptions>(args);
+            timings.Mark("parse arguments");
             return result.MapResult(
-                (LintOptions o) => Check(o, console),
+                (LintOptions o) => Check(o, console, timings),
                 (ModelOptions o) => Model(o, console),
                 (RulesOptions o) => Rules(o, console),
                 errors => Usage(result, errors, console));
@@ -45,9 +52,13 @@ public static class LintCommand
             console.Err.WriteLine($"backendlint: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}; please report it at {ProductInfo.InformationUri}/issues");
             return ExitCode.InputError;
         }
+        finally
+        {
+            timings.Report(console.Err);
+        }
     }
 
-    private static int Check(LintOptions o, LintConsole console)
+    private static int Check(LintOptions o, LintConsole console, PhaseTimings timings)
     {
         if (!OneOf("--format", o.Format, Formats, console) || !OneOf("--fail-level", o.FailLevel, FailLevels, console))
             return ExitCode.Usage;
@@ -59,6 +70,7 @@ public static class LintCommand
         try
         {
             model = RepositoryReader.Read(root, Paths(o, root));
+            timings.Mark("read sources");
         }
         catch (InputError e)
         {
@@ -71,6 +83,7 @@ public static class LintCommand
         }
 
         var findings = LintEngine.Run(model);
+        timings.Mark("checks");
         var files = model.Matrix.Files.Append(model.Gallery.File).Append(model.Makefile.File).ToList();
 
         // Everything is rendered before anything is written: no half-written output.
@@ -82,12 +95,14 @@ public static class LintCommand
             "github" => Render(writer => GitHubReporter.Write(writer, findings)),
             _ => Render(writer => TextReporter.Write(writer, findings, Colored(o, console))),
         };
+        timings.Mark("render");
 
         if (o.Sarif is not null)
             AtomicFile.Write(o.Sarif, sarif!);
         Emit(o.Output, output, console);
         if (o.Format == "github" && console.Environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
             File.AppendAllText(summary, GitHubReporter.Summary(findings));
+        timings.Mark("write");
 
         var failLevel = o.FailLevel switch
         {

@@ -26,7 +26,10 @@ public static class RepositoryReader
     }
 
     /// <summary>The model of already-decoded sources; a missing matrix source is simply absent.</summary>
-    public static BackendModel FromSources(SourceFile? workflow, SourceFile? matrixData, SourceFile index, SourceFile makefile)
+    public static BackendModel FromSources(SourceFile? workflow, SourceFile? matrixData, SourceFile index, SourceFile makefile) =>
+        new(ReadMatrix(workflow, matrixData), GalleryIndexReader.Read(index), MakefileReader.Read(makefile));
+
+    private static BuildMatrix ReadMatrix(SourceFile? workflow, SourceFile? matrixData)
     {
         var entries = new List<MatrixEntry>();
         var other = new List<BuiltSuffix>();
@@ -45,7 +48,7 @@ public static class RepositoryReader
             files.Add(matrixData.Path);
         }
 
-        return new BackendModel(new BuildMatrix(files, entries, other), GalleryIndexReader.Read(index), MakefileReader.Read(makefile));
+        return new BuildMatrix(files, entries, other);
     }
 
     private static SourceFile? Load(string root, string path, bool required)

@@ -4,8 +4,6 @@ using BackendLint.Checks;
 using BackendLint.Findings;
 using BackendLint.Parsing;
 using Microsoft.CodeAnalysis.Sarif;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace BackendLint.Reporting;
 
@@ -21,7 +19,11 @@ public static class SarifReporter
 
     /// <param name="files">Every source read, for <c>artifacts</c>.</param>
     /// <param name="error">The input error that stopped the run, written as a tool execution notification.</param>
-    public static string Write(IReadOnlyList<Finding> findings, IReadOnlyList<string> files, InputError? error = null)
+    public static string Write(IReadOnlyList<Finding> findings, IReadOnlyList<string> files, InputError? error = null) =>
+        SarifJsonWriter.Write(Build(findings, files, error));
+
+    /// <summary>The log as Sarif.Sdk objects; <see cref="SarifJsonWriter"/> writes it.</summary>
+    public static SarifLog Build(IReadOnlyList<Finding> findings, IReadOnlyList<string> files, InputError? error = null)
     {
         var catalog = CheckCatalog.All;
         var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -80,70 +82,39 @@ public static class SarifReporter
             ColumnKind = ColumnKind.Utf16CodeUnits,
         };
 
-        var log = new SarifLog
+        return new SarifLog
         {
             Version = SarifVersion.Current,
             SchemaUri = new Uri("https://json.schemastore.org/sarif-2.1.0.json"),
             Runs = [run],
         };
-
-        var serializer = JsonSerializer.Create(new JsonSerializerSettings { Formatting = Formatting.Indented });
-        var json = JToken.FromObject(log, serializer);
-        WriteDefaultLevels(json);
-
-        var builder = new StringBuilder();
-        using (var writer = new StringWriter(builder) { NewLine = "\n" })
-        {
-            using (var jsonWriter = new JsonTextWriter(writer) { Formatting = Formatting.Indented, CloseOutput = false })
-                json.WriteTo(jsonWriter);
-            writer.WriteLine();
-        }
-
-        return builder.ToString();
     }
 
-    // Sarif.Sdk leaves out a level equal to the spec's default ("warning"). Readers that do not apply
-    // defaults would then see no level, so every rule and result states its level.
-    private static void WriteDefaultLevels(JToken log)
-    {
-        foreach (var run in log["runs"]?.Children<JObject>() ?? [])
+    // The full constructor takes the property bag as JSON text; PropertyBagHolder.SetProperty would
+    // produce the same text through a Newtonsoft round trip (SarifJsonWriterTests compares the two).
+    private static ReportingDescriptor Rule(CheckDescriptor d) => new(
+        id: d.Id,
+        deprecatedIds: null,
+        guid: null,
+        deprecatedGuids: null,
+        name: d.Name,
+        deprecatedNames: null,
+        shortDescription: new MultiformatMessageString { Text = d.ShortDescription },
+        fullDescription: new MultiformatMessageString { Text = d.FullDescription },
+        messageStrings: null,
+        defaultConfiguration: new ReportingConfiguration { Level = Level(d.DefaultLevel) },
+        helpUri: new Uri(d.HelpUri),
+        help: new MultiformatMessageString
         {
-            foreach (var rule in run["tool"]?["driver"]?["rules"]?.Children<JObject>() ?? [])
-            {
-                if (rule["defaultConfiguration"] is not JObject configuration)
-                    rule.Property("helpUri")!.AddBeforeSelf(new JProperty("defaultConfiguration", configuration = new JObject()));
-                if (configuration["level"] is null)
-                    configuration.AddFirst(new JProperty("level", "warning"));
-            }
-
-            foreach (var result in run["results"]?.Children<JObject>() ?? [])
-            {
-                if (result["level"] is null)
-                    result.Property("ruleIndex")!.AddAfterSelf(new JProperty("level", "warning"));
-            }
-        }
-    }
-
-    private static ReportingDescriptor Rule(CheckDescriptor d)
-    {
-        var rule = new ReportingDescriptor
+            Text = $"{d.FullDescription} See {d.HelpUri}",
+            Markdown = $"{d.FullDescription}\n\nSee [{d.Id}]({d.HelpUri}) for the fix and the exceptions BackendLint accepts.",
+        },
+        relationships: null,
+        properties: new Dictionary<string, SerializedPropertyInfo>
         {
-            Id = d.Id,
-            Name = d.Name,
-            ShortDescription = new MultiformatMessageString { Text = d.ShortDescription },
-            FullDescription = new MultiformatMessageString { Text = d.FullDescription },
-            Help = new MultiformatMessageString
-            {
-                Text = $"{d.FullDescription} See {d.HelpUri}",
-                Markdown = $"{d.FullDescription}\n\nSee [{d.Id}]({d.HelpUri}) for the fix and the exceptions BackendLint accepts.",
-            },
-            HelpUri = new Uri(d.HelpUri),
-            DefaultConfiguration = new ReportingConfiguration { Level = Level(d.DefaultLevel) },
-        };
-        rule.SetProperty("tags", new[] { d.Tag, d.Area });
-        rule.SetProperty("precision", "very-high");
-        return rule;
-    }
+            ["tags"] = new($"[{JsonString(d.Tag)},{JsonString(d.Area)}]", false),
+            ["precision"] = new(JsonString("very-high"), true),
+        });
 
     private static Result Result(Finding f, int index, Dictionary<string, int> artifacts)
     {
@@ -190,6 +161,9 @@ public static class SarifReporter
         UriBaseId = SourceRoot,
         Index = artifacts[file],
     };
+
+    private static string JsonString(string value) =>
+        "\"" + System.Text.Json.JsonEncodedText.Encode(value, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping) + "\"";
 
     public static FailureLevel Level(Severity severity) => severity switch
     {

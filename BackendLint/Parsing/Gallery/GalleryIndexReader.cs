@@ -36,57 +36,54 @@ public static class GalleryIndexReader
 
     private sealed class Reader(SourceFile source)
     {
-        private readonly Dictionary<YamlMapping, Dictionary<string, (YamlPair Pair, SourceSpan? MergedAt)>> _effective = new(ReferenceEqualityComparer.Instance);
+        // Inherited capability lists are shared by every image that merges the same meta through the same site.
+        private readonly Dictionary<(YamlMapping, SourceSpan?), List<Capability>> _capabilities = [];
 
         public GalleryEntry Entry(int index, YamlMapping mapping)
         {
-            var fields = Effective(mapping);
-            var name = Scalar(fields, "name");
-            var uri = Scalar(fields, "uri");
-            var mirrors = Mirrors(fields);
+            var merges = MergeSites(mapping).ToList();
+            var name = Scalar(mapping, merges, "name");
+            var uri = Scalar(mapping, merges, "uri");
+            var mirrors = Mirrors(mapping, merges);
 
             return new GalleryEntry
             {
                 Index = index,
                 Span = mapping.Span,
                 Anchor = mapping.Anchor,
-                Merges = MergeSites(mapping).Select(a => new Located<string>(a.Name, a.Span)).ToList(),
+                Merges = merges.Select(a => new Located<string>(a.Name, a.Span)).ToList(),
                 Name = name,
-                Alias = Scalar(fields, "alias"),
+                Alias = Scalar(mapping, merges, "alias"),
                 Uri = uri,
-                Image = uri is null ? null : ParseImage(fields["uri"].Pair.Value.Resolve() as YamlScalar, uri),
+                Image = uri is null ? null : ParseImage((YamlScalar)Lookup(mapping, merges, "uri")!.Value.Node, uri),
                 Mirrors = mirrors.Select(m => m.Value).ToList(),
                 MirrorImages = mirrors.Select(m => ParseImage(m.Node, m.Value)).ToList(),
-                Capabilities = Capabilities(fields),
+                Capabilities = Capabilities(mapping, merges),
                 MetaName = MetaName(mapping) ?? name?.Text,
             };
         }
 
-        // The fields of a mapping after merges; memoised, since ~900 images merge ~70 metas.
-        private Dictionary<string, (YamlPair Pair, SourceSpan? MergedAt)> Effective(YamlMapping mapping)
+        /// <summary>
+        /// A field as the entry sees it: its own pair first, then each merged mapping in order (YAML 1.1
+        /// precedence), however deep; an inherited value remembers the merge site in this entry.
+        /// </summary>
+        private static (YamlNode Node, YamlMapping Owner, SourceSpan? MergedAt)? Lookup(YamlMapping mapping, List<YamlAlias> merges, string key)
         {
-            if (_effective.TryGetValue(mapping, out var known))
-                return known;
-
-            var fields = new Dictionary<string, (YamlPair, SourceSpan?)>(StringComparer.Ordinal);
-            foreach (var pair in mapping.Pairs)
+            if (mapping.Get(key) is { } own)
+                return (own, mapping, null);
+            foreach (var alias in merges)
             {
-                if (pair.KeyScalar is { IsMergeKey: false } key)
-                    fields[key.Value] = (pair, null);
+                var target = (YamlMapping)alias.Target;
+                if (Lookup(target, MergeSites(target).ToList(), key) is { } inherited)
+                    return (inherited.Node, inherited.Owner, alias.Span);
             }
 
-            foreach (var alias in MergeSites(mapping))
-            {
-                foreach (var (key, inherited) in Effective((YamlMapping)alias.Target.Resolve()))
-                    fields.TryAdd(key, (inherited.Pair, alias.Span)); // the site in this entry, however deep the chain
-            }
-
-            _effective[mapping] = fields;
-            return fields;
+            return null;
         }
 
-        private static IEnumerable<YamlAlias> MergeSites(YamlMapping mapping)
+        private static List<YamlAlias> MergeSites(YamlMapping mapping)
         {
+            var sites = new List<YamlAlias>(1);
             foreach (var pair in mapping.Pairs)
             {
                 if (pair.KeyScalar is not { IsMergeKey: true })
@@ -99,52 +96,50 @@ public static class GalleryIndexReader
                 {
                     if (node is not YamlAlias { Target: YamlMapping } alias)
                         throw new InputError(node.Span, "'<<' must merge an alias of a mapping (<<: *meta) or a sequence of them (<<: [*a, *b])");
-                    yield return alias;
+                    sites.Add(alias);
                 }
             }
+
+            return sites;
         }
 
         // The root of the first-merge chain: `- !!merge <<: *vllm` belongs to the meta named by `&vllm`.
         private static string? MetaName(YamlMapping mapping)
         {
             var current = mapping;
-            while (MergeSites(current).FirstOrDefault() is { } first)
+            while (MergeSites(current) is [var first, ..])
                 current = (YamlMapping)first.Target;
             return current == mapping ? null : (current.Get("name") as YamlScalar)?.Value;
         }
 
-        private static GalleryValue? Scalar(Dictionary<string, (YamlPair Pair, SourceSpan? MergedAt)> fields, string key)
+        private static GalleryValue? Scalar(YamlMapping mapping, List<YamlAlias> merges, string key)
         {
-            if (!fields.TryGetValue(key, out var field))
+            if (Lookup(mapping, merges, key) is not { } field)
                 return null;
-            if (field.Pair.Value.Resolve() is not YamlScalar scalar)
-                throw new InputError(field.Pair.Value.Span, $"'{key}' must be a string");
+            if (field.Node is not YamlScalar scalar)
+                throw new InputError(field.Node.Span, $"'{key}' must be a string");
             return new GalleryValue(scalar.Located, field.MergedAt);
         }
 
-        private static List<(GalleryValue Value, YamlScalar Node)> Mirrors(Dictionary<string, (YamlPair Pair, SourceSpan? MergedAt)> fields)
+        private static List<(GalleryValue Value, YamlScalar Node)> Mirrors(YamlMapping mapping, List<YamlAlias> merges)
         {
-            if (!fields.TryGetValue("mirrors", out var field))
+            if (Lookup(mapping, merges, "mirrors") is not { } field || field.Node is YamlScalar { Value: "" })
                 return [];
-            var value = field.Pair.Value.Resolve();
-            if (value is YamlScalar { Value: "" })
-                return [];
-            if (value is not YamlSequence sequence)
-                throw new InputError(value.Span, "'mirrors' must be a sequence of image references");
+            if (field.Node is not YamlSequence sequence)
+                throw new InputError(field.Node.Span, "'mirrors' must be a sequence of image references");
             return sequence.Items.Select(item => item.Resolve() is YamlScalar s
                 ? (new GalleryValue(s.Located, field.MergedAt), s)
                 : throw new InputError(item.Span, "a mirror must be an image reference string")).ToList();
         }
 
-        private static List<Capability> Capabilities(Dictionary<string, (YamlPair Pair, SourceSpan? MergedAt)> fields)
+        private List<Capability> Capabilities(YamlMapping mapping, List<YamlAlias> merges)
         {
-            if (!fields.TryGetValue("capabilities", out var field))
+            if (Lookup(mapping, merges, "capabilities") is not { } field || field.Node is YamlScalar { Value: "" })
                 return [];
-            var value = field.Pair.Value.Resolve();
-            if (value is YamlScalar { Value: "" })
-                return [];
-            if (value is not YamlMapping map)
-                throw new InputError(value.Span, "'capabilities' must map a capability to an entry name");
+            if (field.Node is not YamlMapping map)
+                throw new InputError(field.Node.Span, "'capabilities' must map a capability to an entry name");
+            if (_capabilities.TryGetValue((map, field.MergedAt), out var shared))
+                return shared;
 
             var capabilities = new List<Capability>(map.Pairs.Count);
             foreach (var pair in map.Pairs)
@@ -154,7 +149,7 @@ public static class GalleryIndexReader
                 capabilities.Add(new Capability(key.Located, target.Located, field.MergedAt));
             }
 
-            return capabilities;
+            return _capabilities[(map, field.MergedAt)] = capabilities;
         }
 
         private ImageReference ParseImage(YamlScalar? node, GalleryValue value)

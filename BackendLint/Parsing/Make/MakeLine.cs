@@ -9,13 +9,25 @@ namespace BackendLint.Parsing.Make;
 public sealed class MakeLine
 {
     private readonly SourceFile _source;
-    private readonly int[] _offsets;
+    private readonly int[]? _offsets;
+    private readonly int _start;
 
+    /// <summary>A line whose characters were joined from several places: <paramref name="offsets"/> maps each one.</summary>
     internal MakeLine(SourceFile source, string text, int[] offsets, int firstLine, bool isRecipe)
     {
         _source = source;
         Text = text;
         _offsets = offsets;
+        FirstLine = firstLine;
+        IsRecipe = isRecipe;
+    }
+
+    /// <summary>A line that is one slice of the file, starting at offset <paramref name="start"/>.</summary>
+    internal MakeLine(SourceFile source, string text, int start, int firstLine, bool isRecipe)
+    {
+        _source = source;
+        Text = text;
+        _start = start;
         FirstLine = firstLine;
         IsRecipe = isRecipe;
     }
@@ -30,7 +42,9 @@ public sealed class MakeLine
 
     /// <summary>The span of <c>Text[start..end]</c>; a word never crosses a joined line break.</summary>
     public SourceSpan SpanOf(int start, int end) =>
-        end <= start ? _source.Span(_offsets[start], _offsets[start]) : _source.Span(_offsets[start], _offsets[end - 1] + 1);
+        end <= start ? _source.Span(Offset(start), Offset(start)) : _source.Span(Offset(start), Offset(end - 1) + 1);
+
+    private int Offset(int index) => _offsets is null ? _start + index : _offsets[index];
 
     public Located<string> Token(int start, int end) => new(Text[start..end], SpanOf(start, end));
 

@@ -102,6 +102,26 @@ public static class MakefileLexer
     private static MakeLine Join(SourceFile source, List<(int Start, int End)> physical, bool isRecipe, int firstLine)
     {
         var text = source.Text;
+
+        // Most lines are one physical line: their text is a slice of the file, offsets need no table.
+        if (physical.Count == 1)
+        {
+            var (start, end) = physical[0];
+            if (isRecipe && start < end && text[start] == '\t')
+                start++;
+            if (!isRecipe)
+            {
+                var hash = text.IndexOf('#', start, end - start);
+                if (hash >= 0 && (hash == start || text[hash - 1] != '\\'))
+                    end = hash;
+                else if (hash >= 0)
+                    start = -1; // an escaped '#': take the general path below
+            }
+
+            if (start >= 0)
+                return new MakeLine(source, text[start..end], start, firstLine, isRecipe);
+        }
+
         var builder = new StringBuilder();
         var offsets = new List<int>();
 

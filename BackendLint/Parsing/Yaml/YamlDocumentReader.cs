@@ -121,7 +121,8 @@ public static class YamlDocumentReader
     {
         private readonly List<YamlNode> _items = [];
         private readonly List<YamlPair> _pairs = [];
-        private readonly Dictionary<string, YamlScalar> _keys = new(StringComparer.Ordinal);
+        // Keys seen so far; a dictionary only once a mapping is large, most have a dozen keys at most.
+        private Dictionary<string, YamlScalar>? _keys;
         private YamlNode? _pendingKey;
         private long _size = 1;
 
@@ -138,12 +139,8 @@ public static class YamlDocumentReader
 
             if (_pendingKey is null)
             {
-                if (node.Resolve() is YamlScalar key && !key.IsMergeKey)
-                {
-                    if (_keys.TryGetValue(key.Value, out var first))
-                        throw new InputError(node.Span, $"duplicate key '{key.Value}' in a mapping (first at line {first.Span.StartLine})");
-                    _keys[key.Value] = (YamlScalar)key;
-                }
+                if (node.Resolve() is YamlScalar key && !key.IsMergeKey && Duplicate(key) is { } first)
+                    throw new InputError(node.Span, $"duplicate key '{key.Value}' in a mapping (first at line {first.Span.StartLine})");
 
                 _pendingKey = node;
                 return;
@@ -151,6 +148,36 @@ public static class YamlDocumentReader
 
             _pairs.Add(new YamlPair(_pendingKey, node));
             _pendingKey = null;
+        }
+
+        private YamlScalar? Duplicate(YamlScalar key)
+        {
+            const int LinearScanLimit = 16;
+            if (_keys is null && _pairs.Count < LinearScanLimit)
+            {
+                foreach (var pair in _pairs)
+                {
+                    if (pair.KeyScalar is { IsMergeKey: false } earlier && earlier.Value == key.Value)
+                        return earlier;
+                }
+
+                return null;
+            }
+
+            if (_keys is null)
+            {
+                _keys = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
+                foreach (var pair in _pairs)
+                {
+                    if (pair.KeyScalar is { IsMergeKey: false } earlier)
+                        _keys.TryAdd(earlier.Value, earlier);
+                }
+            }
+
+            if (_keys.TryGetValue(key.Value, out var first))
+                return first;
+            _keys[key.Value] = key;
+            return null;
         }
 
         public (YamlNode Node, long Size) Finish(string file, ParsingEvent end)

@@ -34,7 +34,10 @@ public sealed class YamlScalar(SourceSpan span, SourceSpan valueSpan, string? an
 
     public int EndIndex { get; } = endIndex;
 
-    public Located<string> Located => new(Value, ValueSpan);
+    /// <summary>The value with its span, created once: the model shares it with every entry that inherits it.</summary>
+    public Located<string> Located => _located ??= new(Value, ValueSpan);
+
+    private Located<string>? _located;
 
     public bool IsMergeKey => Value == "<<" && Style == ScalarStyle.Plain && (Tag is null or "tag:yaml.org,2002:merge");
 }

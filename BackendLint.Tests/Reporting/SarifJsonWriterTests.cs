@@ -1,0 +1,89 @@
+using System.Text;
+using BackendLint.Checks;
+using BackendLint.Parsing;
+using BackendLint.Reporting;
+using BackendLint.Tests.Support;
+using Microsoft.CodeAnalysis.Sarif;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace BackendLint.Tests.Reporting;
+
+/// <summary>
+/// <see cref="SarifJsonWriter"/> must write exactly what Sarif.Sdk's own Newtonsoft serialization
+/// writes for the same <see cref="SarifLog"/> (with the levels Sarif.Sdk leaves out as defaults spelled out).
+/// </summary>
+public class SarifJsonWriterTests
+{
+    [TestCaseSource(typeof(FixtureTests), nameof(FixtureTests.Fixtures))]
+    public void Writes_what_sarif_sdk_writes_for_every_fixture(string fixture)
+    {
+        var model = RepositoryReader.Read(Path.Combine(Lint.FixturesDirectory, fixture), new SourcePaths());
+        var log = SarifReporter.Build(LintEngine.Run(model), ["Makefile", "backend/index.yaml"]);
+        SarifJsonWriter.Write(log).Should().Be(Newtonsoft(log));
+    }
+
+    [Test]
+    public void Writes_what_sarif_sdk_writes_for_an_input_error()
+    {
+        var error = new InputError(new Text.SourceSpan("backend/index.yaml", 3, 4, 3, 9), "a \"quoted\" problem\twith a tab");
+        var log = SarifReporter.Build([], [], error);
+        SarifJsonWriter.Write(log).Should().Be(Newtonsoft(log));
+    }
+
+    [Test]
+    public void Writes_text_that_needs_escaping_like_sarif_sdk()
+    {
+        var finding = CheckCatalog.All[0].Descriptor.At(new Text.SourceSpan("dir with space/ü.yaml", 1, 1, 1, 2),
+            "Quotes \" backslash \\ tab \t newline \n <html> & 'é' 漢字.", "b", "x");
+        var log = SarifReporter.Build([finding], []);
+        SarifJsonWriter.Write(log).Should().Be(Newtonsoft(log));
+    }
+
+    [Test]
+    public void The_property_bag_is_what_SetProperty_stores()
+    {
+        var log = SarifReporter.Build([], []);
+        foreach (var rule in log.Runs[0].Tool.Driver.Rules)
+        {
+            var reference = new ReportingDescriptor();
+            reference.SetProperty("tags", rule.GetProperty<string[]>("tags"));
+            reference.SetProperty("precision", rule.GetProperty("precision"));
+            foreach (var name in reference.PropertyNames)
+                rule.GetSerializedPropertyValue(name).Should().Be(reference.GetSerializedPropertyValue(name));
+        }
+    }
+
+    // Sarif.Sdk's serialization, with every rule's and result's level written even when it is the default.
+    private static string Newtonsoft(SarifLog log)
+    {
+        var serializer = JsonSerializer.Create(new JsonSerializerSettings { Formatting = Formatting.Indented });
+        var json = JToken.FromObject(log, serializer);
+        foreach (var run in json["runs"]!.Children<JObject>())
+        {
+            foreach (var rule in run["tool"]!["driver"]!["rules"]!.Children<JObject>())
+            {
+                if (rule["defaultConfiguration"] is not JObject configuration)
+                    rule.Property("helpUri")!.AddBeforeSelf(new JProperty("defaultConfiguration", configuration = new JObject()));
+                if (configuration["level"] is null)
+                    configuration.AddFirst(new JProperty("level", "warning"));
+            }
+
+            foreach (var result in run["results"]?.Children<JObject>() ?? [])
+            {
+                if (result["level"] is null)
+                    result.Property("ruleIndex")!.AddAfterSelf(new JProperty("level", "warning"));
+            }
+        }
+
+        var builder = new StringBuilder();
+        using (var writer = new StringWriter(builder) { NewLine = "\n" })
+        {
+            using (var jsonWriter = new JsonTextWriter(writer) { Formatting = Formatting.Indented, CloseOutput = false })
+                json.WriteTo(jsonWriter);
+            writer.WriteLine();
+        }
+
+        return builder.ToString();
+    }
+}

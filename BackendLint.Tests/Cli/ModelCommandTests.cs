@@ -30,7 +30,7 @@ public class ModelCommandTests
         var jetson = kokoro["gallery"]!["images"]![2]!;
         ((string)jetson["name"]!["value"]!).Should().Be("nvidia-l4t-arm64-kokoro");
         jetson["image"]!["tagSuffix"]!.ToJsonString().Should().Be("""{"value":"-nvidia-l4t-kokoro","span":"backend/index.yaml:154:51-154:69"}""");
-        ((string)jetson["capabilities"]![0]!["mergedAt"]!).Should().Be("backend/index.yaml:152:15-152:22");
+        ((string)jetson["capabilitiesMergedAt"]!).Should().Be("backend/index.yaml:152:15-152:22");
     }
 
     [Test]

@@ -31,10 +31,21 @@ public class GalleryIndexReaderTests
     {
         var image = Read(Index).Entries[1];
         image.Capabilities.Should().ContainSingle().Which.Should().Be(
-            new Capability(new Located<string>("default", At(Index, 4, "default")), new Located<string>("cpu-vllm", At(Index, 4, "cpu-vllm")), At(Index, 5, "*vllm")));
+            new Capability(new Located<string>("default", At(Index, 4, "default")), new Located<string>("cpu-vllm", At(Index, 4, "cpu-vllm"))));
+        image.CapabilitiesMergedAt.Should().Be(At(Index, 5, "*vllm"));
+
         image.Name!.IsInherited.Should().BeFalse();
         image.MetaName.Should().Be("vllm");
         image.Merges.Should().ContainSingle().Which.Span.Should().Be(At(Index, 5, "*vllm"));
+    }
+
+    [Test]
+    public void Images_share_the_capability_list_of_their_meta()
+    {
+        var index = Read(Index);
+        index.Entries[1].Capabilities.Should().BeSameAs(index.Entries[0].Capabilities);
+        index.Entries[0].WritesCapabilities.Should().BeTrue();
+        index.Entries[1].WritesCapabilities.Should().BeFalse();
     }
 
     [Test]
@@ -44,7 +55,8 @@ public class GalleryIndexReaderTests
         image.Repository.Should().Be("quay.io/go-skynet/local-ai-backends");
         image.IsBackendsRepository.Should().BeTrue();
         image.Channel.Should().Be(TagChannel.Latest);
-        image.Tag.Should().Be(new Located<string>("latest-cpu-vllm", At(Index, 7, "latest-cpu-vllm")));
+        image.Tag.Should().Be("latest-cpu-vllm");
+        image.TagSpan.Should().Be(At(Index, 7, "latest-cpu-vllm"));
         image.TagSuffix.Should().Be(new Located<string>("-cpu-vllm", At(Index, 7, "-cpu-vllm")));
     }
 
@@ -85,7 +97,7 @@ public class GalleryIndexReaderTests
     public void A_plain_merge_key_works_like_the_tagged_one()
     {
         Read("- &m\n  name: m\n  capabilities: {default: x}\n- <<: *m\n  name: x\n  uri: quay.io/go-skynet/local-ai-backends:latest-x\n")
-            .Entries[1].Capabilities.Should().ContainSingle().Which.IsInherited.Should().BeTrue();
+            .Entries[1].CapabilitiesMergedAt.Should().NotBeNull();
     }
 
     [Test]
@@ -93,7 +105,7 @@ public class GalleryIndexReaderTests
     {
         const string text = "- &m\n  name: m\n  capabilities: {default: x}\n- &dev\n  <<: *m\n  name: m-development\n- <<: *dev\n  name: y\n";
         var entry = Read(text).Entries[2];
-        entry.Capabilities.Single().MergedAt.Should().Be(At(text, 7, "*dev"));
+        entry.CapabilitiesMergedAt.Should().Be(At(text, 7, "*dev"));
         entry.MetaName.Should().Be("m");
     }
 
@@ -101,8 +113,9 @@ public class GalleryIndexReaderTests
     public void Own_capabilities_replace_inherited_ones()
     {
         const string text = "- &m\n  name: m\n  capabilities: {default: x, nvidia: y}\n- <<: *m\n  name: m-development\n  capabilities:\n    default: x-development\n";
-        var caps = Read(text).Entries[1].Capabilities;
-        caps.Should().ContainSingle().Which.Should().Match<Capability>(c => !c.IsInherited && c.Value.Value == "x-development");
+        var entry = Read(text).Entries[1];
+        entry.WritesCapabilities.Should().BeTrue();
+        entry.Capabilities.Should().ContainSingle().Which.Value.Value.Should().Be("x-development");
     }
 
     [Test]

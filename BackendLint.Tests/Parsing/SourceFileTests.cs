@@ -28,3 +28,57 @@ public class SourceFileTests
         new SourceFile("f", text).PositionOf(offset).Should().Be((line, column));
     }
 }
+
+public class SourceFileReadTests
+{
+    [TestCase(new byte[] { (byte)'a', (byte)'\n', 0xC3, 0xA9, (byte)'\n' }, "a\né\n")]
+    [TestCase(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'x' }, "x")]
+    [TestCase(new byte[] { }, "")]
+    public void Reads_what_decode_reads(byte[] bytes, string text)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(path, bytes);
+            SourceFile.Read("f", path).Text.Should().Be(text);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void A_multibyte_character_split_across_chunks_survives()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            // 'é' (two bytes) straddles the 64 KiB chunk boundary.
+            var text = new string('a', 64 * 1024 - 1) + "é" + new string('b', 10);
+            File.WriteAllText(path, text);
+            SourceFile.Read("f", path).Text.Should().Be(text);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void Reports_an_invalid_byte_after_the_first_chunk_at_its_line()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(new string('a', 70_000) + "\nxy").Concat(new byte[] { 0xFF }).ToArray();
+            File.WriteAllBytes(path, bytes);
+            var act = () => SourceFile.Read("f", path);
+            act.Should().Throw<BackendLint.Parsing.InputError>().Which.ToString().Should().Be("f:2:3: error: the file is not valid UTF-8 (byte 0xFF)");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

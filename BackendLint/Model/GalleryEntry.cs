@@ -17,10 +17,7 @@ public sealed record GalleryValue(Located<string> Value, SourceSpan? MergedAt)
 }
 
 /// <summary>One <c>capabilities:</c> item: which entry to install on which hardware.</summary>
-public sealed record Capability(Located<string> Key, Located<string> Value, SourceSpan? MergedAt)
-{
-    public bool IsInherited => MergedAt is not null;
-}
+public sealed record Capability(Located<string> Key, Located<string> Value);
 
 /// <summary>Which channel a backend image tag belongs to.</summary>
 public enum TagChannel
@@ -37,10 +34,18 @@ public enum TagChannel
 
 /// <summary>
 /// A parsed image reference such as <c>quay.io/go-skynet/local-ai-backends:latest-cpu-vllm</c>:
-/// repository, tag, channel and tag suffix (<c>-cpu-vllm</c>), the suffix with its own span.
+/// repository, tag (with its span), channel and tag suffix (<c>-cpu-vllm</c>, with its own span).
 /// </summary>
-public sealed record ImageReference(string Repository, Located<string>? Tag, TagChannel Channel, Located<string>? TagSuffix)
+public sealed record ImageReference(string Repository, TagChannel Channel, SourceSpan? TagSpan, Located<string>? TagSuffix, string? OtherTag = null)
 {
+    /// <summary>The tag: <c>latest</c> or <c>master</c> and the suffix, or as written for another tag.</summary>
+    public string? Tag => Channel switch
+    {
+        TagChannel.Latest => "latest" + TagSuffix!.Value,
+        TagChannel.Master => "master" + TagSuffix!.Value,
+        _ => OtherTag,
+    };
+
     /// <summary>The repositories LocalAI's build matrix pushes backend images to.</summary>
     public static readonly IReadOnlyList<string> BackendRepositories = ["quay.io/go-skynet/local-ai-backends", "localai/localai-backends"];
 
@@ -82,7 +87,13 @@ public sealed class GalleryEntry
 
     public required IReadOnlyList<ImageReference> MirrorImages { get; init; }
 
+    /// <summary>The capabilities map, shared with the meta it is inherited from.</summary>
     public required IReadOnlyList<Capability> Capabilities { get; init; }
+
+    /// <summary>Where the capabilities were merged from (<c>*anchor</c>), or null when the entry writes them.</summary>
+    public required SourceSpan? CapabilitiesMergedAt { get; init; }
+
+    public bool WritesCapabilities => CapabilitiesMergedAt is null && Capabilities.Count > 0;
 
     /// <summary>The name of the entry at the root of its merge chain: the meta this image belongs to.</summary>
     public required string? MetaName { get; init; }

@@ -20,9 +20,13 @@ public static class RepositoryReader
         if (matrixData is null && workflow is null)
             throw InputError.AtFile(Relative(root, paths.MatrixData),
                 $"no build matrix: neither '{Relative(root, paths.MatrixData)}' nor '{Relative(root, paths.Workflow)}' exists");
-        var index = Load(root, paths.Index, required: true)!;
-        var makefile = Load(root, paths.Makefile, required: true)!;
-        return FromSources(workflow, matrixData, index, makefile);
+
+        // One source at a time: each text can be collected as soon as its model is built.
+        var matrix = ReadMatrix(workflow, matrixData);
+        matrixData = workflow = null;
+        var gallery = GalleryIndexReader.Read(Load(root, paths.Index, required: true)!);
+        var makefile = MakefileReader.Read(Load(root, paths.Makefile, required: true)!);
+        return new BackendModel(matrix, gallery, makefile);
     }
 
     /// <summary>The model of already-decoded sources; a missing matrix source is simply absent.</summary>
@@ -62,17 +66,14 @@ public static class RepositoryReader
             throw InputError.AtFile(relative, Directory.Exists(full) ? "expected a file, found a directory" : "the file does not exist");
         }
 
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(full);
+            return SourceFile.Read(relative, full);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw InputError.AtFile(relative, $"the file cannot be read: {e.Message}");
         }
-
-        return SourceFile.Decode(relative, bytes);
     }
 
     /// <summary>Repository-relative with '/' separators, as every span and SARIF uri is.</summary>

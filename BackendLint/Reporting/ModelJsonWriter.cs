@@ -124,8 +124,8 @@ public static class ModelJsonWriter
             {
                 w.WriteStartObject("image");
                 w.WriteString("repository", image.Repository);
-                if (image.Tag is { } tag)
-                    Value(w, "tag", tag);
+                if (image.Tag is { } tag && image.TagSpan is { } tagSpan)
+                    Value(w, "tag", new Located<string>(tag, tagSpan));
                 w.WriteString("channel", image.Channel.ToString().ToLowerInvariant());
                 if (image.TagSuffix is { } suffix)
                     Value(w, "tagSuffix", suffix);
@@ -142,12 +142,12 @@ public static class ModelJsonWriter
                 w.WriteStartObject();
                 Value(w, "key", c.Key);
                 Value(w, "value", c.Value);
-                if (c.MergedAt is { } at)
-                    w.WriteString("mergedAt", Format(at));
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
+            if (e.CapabilitiesMergedAt is { } mergedAt)
+                w.WriteString("capabilitiesMergedAt", Format(mergedAt));
             w.WriteEndObject();
         }
 

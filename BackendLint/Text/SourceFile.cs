@@ -27,6 +27,46 @@ public sealed class SourceFile
 
     public int LineCount => _lineStarts.Length;
 
+    /// <summary>
+    /// Reads a file as strict UTF-8 without holding its bytes: one pass counts the characters (and
+    /// finds an invalid byte), the second decodes straight into a string of that length.
+    /// </summary>
+    public static SourceFile Read(string path, string fullPath)
+    {
+        const int ChunkSize = 64 * 1024;
+        using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var buffer = new byte[ChunkSize];
+        var preamble = stream.Read(buffer, 0, 3) == 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+
+        stream.Position = preamble;
+        var decoder = StrictUtf8.GetDecoder();
+        var length = 0;
+        long position = preamble;
+        try
+        {
+            for (int read; (read = stream.Read(buffer, 0, ChunkSize)) > 0; position += read)
+                length += decoder.GetCharCount(buffer.AsSpan(0, read), flush: false);
+            length += decoder.GetCharCount([], flush: true);
+        }
+        catch (DecoderFallbackException)
+        {
+            // Rare: read it whole to say exactly where.
+            return Decode(path, File.ReadAllBytes(fullPath));
+        }
+
+        stream.Position = preamble;
+        decoder.Reset();
+        var text = string.Create(length, (stream, buffer, decoder), static (chars, state) =>
+        {
+            var (file, bytes, utf8) = state;
+            var written = 0;
+            for (int read; (read = file.Read(bytes, 0, bytes.Length)) > 0;)
+                written += utf8.GetChars(bytes.AsSpan(0, read), chars[written..], flush: false);
+            utf8.GetChars([], chars[written..], flush: true);
+        });
+        return new SourceFile(path, text);
+    }
+
     public static SourceFile Decode(string path, byte[] bytes)
     {
         var offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;

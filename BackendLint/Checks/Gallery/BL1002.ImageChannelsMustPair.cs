@@ -34,7 +34,7 @@ internal sealed class ImageChannelsMustPair : ICheck
                 continue;
 
             var (have, missing, channel) = present == TagChannel.Latest ? ("latest", "master", "development") : ("master", "latest", "release");
-            yield return Descriptor.At(image.Tag!.Span,
+            yield return Descriptor.At(image.TagSpan!.Value,
                 $"Gallery image {Finding.Quote(entry.DisplayName)} is tagged {Finding.Quote(have + suffix)}, but no image uses {Finding.Quote(missing + suffix)}, so the {channel} channel cannot install it.",
                 entry.MetaName, $"suffix={suffix};missing={missing}");
         }

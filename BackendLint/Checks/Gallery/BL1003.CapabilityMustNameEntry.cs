@@ -20,7 +20,10 @@ internal sealed class CapabilityMustNameEntry : ICheck
         foreach (var entry in model.Gallery.Entries)
         {
             // Inherited capabilities are reported once, where the meta writes them.
-            foreach (var capability in entry.Capabilities.Where(c => !c.IsInherited))
+            if (!entry.WritesCapabilities)
+                continue;
+
+            foreach (var capability in entry.Capabilities)
             {
                 if (names.Contains(capability.Value.Value))
                     continue;

@@ -14,30 +14,25 @@ public static class GalleryIndexReader
 {
     public static GalleryIndex Read(SourceFile source)
     {
-        var root = YamlDocumentReader.Read(source);
-        if (root?.Resolve() is not YamlSequence sequence)
-            throw new InputError(root?.Span ?? new SourceSpan(source.Path, 1, 1, 1, 1),
-                "the top level of the gallery index must be a sequence of backend entries");
-
         var reader = new Reader(source);
-        var mappings = new List<YamlMapping>(sequence.Items.Count);
-        foreach (var item in sequence.Items)
+        var entries = new List<GalleryEntry>();
+        var root = YamlDocumentReader.Read(source, itemDepth: 1, (_, item) =>
         {
             if (item.Resolve() is not YamlMapping mapping)
                 throw new InputError(item.Span, "a gallery entry must be a mapping with 'name', 'uri', 'capabilities', …");
-            mappings.Add(mapping);
-        }
+            entries.Add(reader.Entry(entries.Count, mapping));
+        });
 
-        var entries = new List<GalleryEntry>(mappings.Count);
-        for (var i = 0; i < mappings.Count; i++)
-            entries.Add(reader.Entry(i, mappings[i]));
+        if (root?.Resolve() is not YamlSequence)
+            throw new InputError(root?.Span ?? new SourceSpan(source.Path, 1, 1, 1, 1),
+                "the top level of the gallery index must be a sequence of backend entries");
         return new GalleryIndex(source.Path, entries);
     }
 
     private sealed class Reader(SourceFile source)
     {
-        // Inherited capability lists are shared by every image that merges the same meta through the same site.
-        private readonly Dictionary<(YamlMapping, SourceSpan?), List<Capability>> _capabilities = [];
+        // A capabilities map is read once and shared by every image that inherits it.
+        private readonly Dictionary<YamlMapping, List<Capability>> _capabilities = new(ReferenceEqualityComparer.Instance);
 
         public GalleryEntry Entry(int index, YamlMapping mapping)
         {
@@ -45,6 +40,7 @@ public static class GalleryIndexReader
             var name = Scalar(mapping, merges, "name");
             var uri = Scalar(mapping, merges, "uri");
             var mirrors = Mirrors(mapping, merges);
+            var capabilities = Lookup(mapping, merges, "capabilities");
 
             return new GalleryEntry
             {
@@ -58,7 +54,8 @@ public static class GalleryIndexReader
                 Image = uri is null ? null : ParseImage((YamlScalar)Lookup(mapping, merges, "uri")!.Value.Node, uri),
                 Mirrors = mirrors.Select(m => m.Value).ToList(),
                 MirrorImages = mirrors.Select(m => ParseImage(m.Node, m.Value)).ToList(),
-                Capabilities = Capabilities(mapping, merges),
+                Capabilities = Capabilities(capabilities),
+                CapabilitiesMergedAt = capabilities?.MergedAt,
                 MetaName = MetaName(mapping) ?? name?.Text,
             };
         }
@@ -132,13 +129,13 @@ public static class GalleryIndexReader
                 : throw new InputError(item.Span, "a mirror must be an image reference string")).ToList();
         }
 
-        private List<Capability> Capabilities(YamlMapping mapping, List<YamlAlias> merges)
+        private List<Capability> Capabilities((YamlNode Node, YamlMapping Owner, SourceSpan? MergedAt)? lookup)
         {
-            if (Lookup(mapping, merges, "capabilities") is not { } field || field.Node is YamlScalar { Value: "" })
+            if (lookup is not { } field || field.Node is YamlScalar { Value: "" })
                 return [];
             if (field.Node is not YamlMapping map)
                 throw new InputError(field.Node.Span, "'capabilities' must map a capability to an entry name");
-            if (_capabilities.TryGetValue((map, field.MergedAt), out var shared))
+            if (_capabilities.TryGetValue(map, out var shared))
                 return shared;
 
             var capabilities = new List<Capability>(map.Pairs.Count);
@@ -146,10 +143,10 @@ public static class GalleryIndexReader
             {
                 if (pair.KeyScalar is not { } key || pair.Value.Resolve() is not YamlScalar target)
                     throw new InputError(pair.Value.Span, "a capability must map a name to an entry name");
-                capabilities.Add(new Capability(key.Located, target.Located, field.MergedAt));
+                capabilities.Add(new Capability(key.Located, target.Located));
             }
 
-            return _capabilities[(map, field.MergedAt)] = capabilities;
+            return _capabilities[map] = capabilities;
         }
 
         private ImageReference ParseImage(YamlScalar? node, GalleryValue value)
@@ -159,35 +156,44 @@ public static class GalleryIndexReader
             var at = text.IndexOf('@', Math.Max(lastSlash, 0));
             var colon = text.IndexOf(':', lastSlash + 1);
             if (at >= 0 || colon < 0 || node is null)
-                return new ImageReference(at >= 0 ? text[..at] : colon >= 0 ? text[..colon] : text, null, TagChannel.Other, null);
+                return new ImageReference(Repository(text, at >= 0 ? at : colon >= 0 ? colon : text.Length), TagChannel.Other, null, null);
 
             var tagStart = colon + 1;
-            var tag = new Located<string>(text[tagStart..], YamlSpans.Within(source, node, tagStart, text.Length - tagStart));
-            var channel = ChannelOf(tag.Value, out var prefixLength);
-            Located<string>? suffix = null;
-            if (channel != TagChannel.Other)
-            {
-                var suffixStart = tagStart + prefixLength;
-                suffix = new Located<string>(text[suffixStart..],
-                    suffixStart < text.Length ? YamlSpans.Within(source, node, suffixStart, text.Length - suffixStart) : tag.Span);
-            }
+            var tagSpan = YamlSpans.Within(source, node, tagStart, text.Length - tagStart);
+            var channel = ChannelOf(text.AsSpan(tagStart), out var prefixLength);
+            if (channel == TagChannel.Other)
+                return new ImageReference(Repository(text, colon), channel, tagSpan, null, text[tagStart..]);
 
-            return new ImageReference(text[..colon], tag, channel, suffix);
+            var suffixStart = tagStart + prefixLength;
+            var suffix = new Located<string>(text[suffixStart..],
+                suffixStart < text.Length ? YamlSpans.Within(source, node, suffixStart, text.Length - suffixStart) : tagSpan);
+            return new ImageReference(Repository(text, colon), channel, tagSpan, suffix);
         }
 
-        private static TagChannel ChannelOf(string tag, out int prefixLength)
+        // The backends repositories are written thousands of times: one string each.
+        private static string Repository(string reference, int end)
         {
-            foreach (var (prefix, channel) in new[] { ("latest", TagChannel.Latest), ("master", TagChannel.Master) })
+            foreach (var known in ImageReference.BackendRepositories)
             {
-                if (tag == prefix || tag.StartsWith(prefix + "-", StringComparison.Ordinal))
-                {
-                    prefixLength = prefix.Length;
-                    return channel;
-                }
+                if (reference.AsSpan(0, end).SequenceEqual(known))
+                    return known;
             }
 
+            return reference[..end];
+        }
+
+        private static TagChannel ChannelOf(ReadOnlySpan<char> tag, out int prefixLength)
+        {
+            prefixLength = 6; // "latest" and "master"
+            if (IsChannel(tag, "latest"))
+                return TagChannel.Latest;
+            if (IsChannel(tag, "master"))
+                return TagChannel.Master;
             prefixLength = 0;
             return TagChannel.Other;
         }
+
+        private static bool IsChannel(ReadOnlySpan<char> tag, string prefix) =>
+            tag.StartsWith(prefix, StringComparison.Ordinal) && (tag.Length == prefix.Length || tag[prefix.Length] == '-');
     }
 }

@@ -16,24 +16,25 @@ public static class MatrixReader
 
     public static List<MatrixEntry> ReadDataFile(SourceFile source)
     {
-        var root = YamlDocumentReader.Read(source)?.Resolve();
+        var entries = new List<MatrixEntry>();
+        var root = YamlDocumentReader.Read(source, itemDepth: 2, (list, item) =>
+        {
+            if (list is not null && DataFileLists.Contains(list))
+                entries.Add(Entry(source.Path, list, item));
+        })?.Resolve();
         if (root is null)
             return [];
         if (root is not YamlMapping mapping)
             throw new InputError(root.Span, "the matrix data file must be a mapping with 'include:' and 'includeDarwin:' lists");
 
-        var entries = new List<MatrixEntry>();
         foreach (var list in DataFileLists)
         {
             var node = mapping.Get(list);
-            if (node is null || node is YamlScalar { Value: "" })
-                continue;
-            if (node is not YamlSequence sequence)
+            if (node is not null && node is not YamlSequence && node is not YamlScalar { Value: "" })
                 throw new InputError(node.Span, $"'{list}' must be a sequence of matrix entries");
-            entries.AddRange(sequence.Items.Select(item => Entry(source.Path, list, item)));
         }
 
-        return entries;
+        return entries; // in file order
     }
 
     public static (List<MatrixEntry> Entries, List<BuiltSuffix> OtherSuffixes) ReadWorkflow(SourceFile source)

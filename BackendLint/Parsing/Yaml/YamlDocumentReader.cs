@@ -14,17 +14,34 @@ public static class YamlDocumentReader
 {
     public const int MaxDepth = 256;
 
-    /// <summary>A node count no LocalAI file comes near (the index expands to ~40,000).</summary>
-    public const long MaxExpandedNodes = 2_000_000;
+    /// <summary>
+    /// An alias bomb expands to many times its written size: a few hundred bytes to a billion nodes.
+    /// A large honest file (100,000 images each merging a meta) expands to about twice its size, so
+    /// the limit is relative: more than <see cref="MaxExpansionRatio"/> times the nodes written, once
+    /// past <see cref="MinExpandedNodesForBomb"/>.
+    /// </summary>
+    public const long MinExpandedNodesForBomb = 1_000_000;
 
-    public static YamlNode? Read(SourceFile source)
+    public const long MaxExpansionRatio = 50;
+
+    public static YamlNode? Read(SourceFile source) => Read(source, itemDepth: 0, onItem: null);
+
+    /// <summary>
+    /// Reads a document and hands every item of a sequence at <paramref name="itemDepth"/> (1: the
+    /// top-level sequence; 2: a sequence under a top-level key) to <paramref name="onItem"/> as soon
+    /// as it is complete, with the key of its list, instead of keeping it in the tree: a 100,000-entry
+    /// gallery never has to be in memory at once. Anchored nodes stay reachable for later aliases.
+    /// </summary>
+    public static YamlNode? Read(SourceFile source, int itemDepth, Action<string?, YamlNode>? onItem)
     {
         var file = source.Path;
+        var strings = new StringPool();
         var parser = new Parser(new Scanner(new StringReader(source.Text), skipComments: true));
         var anchors = new Dictionary<string, (YamlNode Node, long Size)>(StringComparer.Ordinal);
         var stack = new Stack<Frame>();
         YamlNode? root = null;
         var last = new SourceSpan(file, 1, 1, 1, 1);
+        long written = 0;
 
         try
         {
@@ -37,12 +54,13 @@ public static class YamlDocumentReader
             {
                 var e = parser.Consume<ParsingEvent>();
                 last = YamlSpans.Of(file, e.End, e.End);
+                written++;
                 (YamlNode Node, long Size)? done = null;
                 switch (e)
                 {
                     case Scalar s:
                         var span = YamlSpans.Of(file, s.Start, s.End);
-                        done = (new YamlScalar(span, YamlSpans.ValueOf(source, s, span), NameOf(s.Anchor), TagOf(s.Tag), s.Value, s.Style,
+                        done = (new YamlScalar(span, YamlSpans.ValueOf(source, s, span), NameOf(s.Anchor), TagOf(s.Tag), strings.Get(s.Value), s.Style,
                             checked((int)s.Start.Index), checked((int)s.End.Index)), 1);
                         break;
                     case AnchorAlias a:
@@ -70,14 +88,23 @@ public static class YamlDocumentReader
                     anchors[anchor] = d;
 
                 // A node's size counts every alias as the whole subtree it stands for.
-                if (d.Size > MaxExpandedNodes)
+                if (d.Size > MinExpandedNodesForBomb && d.Size > MaxExpansionRatio * written)
                     throw new InputError(d.Node.Span,
-                        $"the document expands to more than {MaxExpandedNodes:N0} nodes through aliases; refusing to read an alias bomb");
+                        $"aliases expand the document to more than {MaxExpansionRatio} times its {written:N0} written nodes; refusing to read an alias bomb");
 
                 if (stack.Count == 0)
+                {
                     root = d.Node;
+                }
+                else if (onItem is not null && stack.Count == itemDepth && stack.Peek().IsSequence)
+                {
+                    onItem(ListKey(stack), d.Node);
+                    stack.Peek().Count(d.Size);
+                }
                 else
+                {
                     stack.Peek().Add(d.Node, d.Size, file);
+                }
             }
         }
         catch (YamlException e)
@@ -91,6 +118,20 @@ public static class YamlDocumentReader
         }
 
         return root;
+    }
+
+    // The key under which the streamed list hangs: `include` in `include: [...]`.
+    private static string? ListKey(Stack<Frame> stack)
+    {
+        Frame? parent = null;
+        foreach (var frame in stack)
+        {
+            if (parent is not null)
+                return frame.PendingKey;
+            parent = frame;
+        }
+
+        return null;
     }
 
     private static void Push(Stack<Frame> stack, Frame frame, string file)
@@ -117,6 +158,25 @@ public static class YamlDocumentReader
         return message.Length == 0 ? "the YAML cannot be parsed" : char.ToLowerInvariant(message[0]) + message[1..];
     }
 
+    /// <summary>
+    /// One string per distinct scalar value of a file: matrix keys and values ('ubuntu-latest', './')
+    /// repeat thousands of times, and the model keeps them all.
+    /// </summary>
+    private sealed class StringPool
+    {
+        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+
+        public string Get(string value)
+        {
+            if (value.Length > 64)
+                return value;
+            if (_strings.TryGetValue(value, out var pooled))
+                return pooled;
+            _strings[value] = value;
+            return value;
+        }
+    }
+
     private sealed class Frame(NodeEvent start, bool isMapping)
     {
         private readonly List<YamlNode> _items = [];
@@ -127,6 +187,14 @@ public static class YamlDocumentReader
         private long _size = 1;
 
         public NodeEvent Start { get; } = start;
+
+        public bool IsSequence => !isMapping;
+
+        /// <summary>The key whose value is being read, in a mapping.</summary>
+        public string? PendingKey => (_pendingKey?.Resolve() as YamlScalar)?.Value;
+
+        /// <summary>A child handed to the caller instead of kept: only its size counts.</summary>
+        public void Count(long size) => _size += size;
 
         public void Add(YamlNode node, long size, string file)
         {

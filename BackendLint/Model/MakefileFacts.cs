@@ -21,7 +21,11 @@ public sealed record MakeEval(Located<string> Variable, SourceSpan Line);
 /// <summary>A rule whose prerequisites are a hand-kept list, such as <c>.NOTPARALLEL:</c> or <c>docker-build-backends:</c>.</summary>
 public sealed record MakeTargetList(Located<string> Target, IReadOnlyList<Located<string>> Prerequisites)
 {
-    public bool Contains(string prerequisite) => Prerequisites.Any(p => p.Value == prerequisite);
+    private HashSet<string>? _names;
+
+    /// <summary>A hash lookup: checks ask once per definition, and lists run to thousands of items.</summary>
+    public bool Contains(string prerequisite) =>
+        (_names ??= Prerequisites.Select(p => p.Value).ToHashSet(StringComparer.Ordinal)).Contains(prerequisite);
 
     /// <summary>Where a missing item goes: after the last one, or at the target when the list is empty.</summary>
     public SourceSpan InsertionPoint => Prerequisites.Count > 0 ? Prerequisites[^1].Span : Target.Span;
@@ -33,7 +37,10 @@ public sealed record MakeBackendStep(Located<string> Directory, string Lang, str
 /// <summary>A recipe that runs <see cref="MakeBackendStep"/>s, with the target it belongs to.</summary>
 public sealed record MakeStepRecipe(Located<string> Target, IReadOnlyList<MakeBackendStep> Steps)
 {
-    public bool Builds(string lang, string name) => Steps.Any(s => s.Lang == lang && s.Name == name);
+    private HashSet<(string, string)>? _directories;
+
+    public bool Builds(string lang, string name) =>
+        (_directories ??= Steps.Select(s => (s.Lang, s.Name)).ToHashSet()).Contains((lang, name));
 }
 
 /// <summary>What the top-level Makefile says about backends.</summary>

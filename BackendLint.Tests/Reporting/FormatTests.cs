@@ -95,6 +95,19 @@ public class GitHubReporterTests
     }
 }
 
+public class StepSummaryFailureTests
+{
+    [Test]
+    public void An_unwritable_job_summary_is_a_warning_not_a_failure()
+    {
+        var env = new Dictionary<string, string?> { ["GITHUB_STEP_SUMMARY"] = "/nonexistent-dir/summary.md" };
+        var (exit, output, error) = Run.InProcess(env, Path.Combine(Lint.FixturesDirectory, "localai-default"), "--format", "github");
+        exit.Should().Be(0);
+        output.Should().BeEmpty();
+        error.Should().StartWith("/nonexistent-dir/summary.md: warning: cannot append the job summary");
+    }
+}
+
 public class JsonReporterTests
 {
     [Test]

@@ -101,7 +101,7 @@ public static class LintCommand
             AtomicFile.Write(o.Sarif, sarif!);
         Emit(o.Output, output, console);
         if (o.Format == "github" && console.Environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
-            File.AppendAllText(summary, GitHubReporter.Summary(findings));
+            AppendSummary(summary, GitHubReporter.Summary(findings), console);
         timings.Mark("write");
 
         var failLevel = o.FailLevel switch
@@ -197,6 +197,19 @@ public static class LintCommand
             console.Out.Write(content);
         else
             AtomicFile.Write(path, content);
+    }
+
+    // The job summary is a convenience: failing to write it must not change the result of the run.
+    private static void AppendSummary(string path, string markdown, LintConsole console)
+    {
+        try
+        {
+            File.AppendAllText(path, markdown);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Err.WriteLine($"{path}: warning: cannot append the job summary: {e.Message}");
+        }
     }
 
     private static string Render(Action<TextWriter> write)

@@ -25,8 +25,6 @@ public sealed class SourceFile
 
     public string Text { get; }
 
-    public int LineCount => _lineStarts.Length;
-
     /// <summary>
     /// Reads a file as strict UTF-8 without holding its bytes: one pass counts the characters (and
     /// finds an invalid byte), the second decodes straight into a string of that length.
@@ -100,16 +98,6 @@ public sealed class SourceFile
         var (startLine, startColumn) = PositionOf(startOffset);
         var (endLine, endColumn) = PositionOf(endOffset);
         return new SourceSpan(Path, startLine, startColumn, endLine, endColumn);
-    }
-
-    /// <summary>The text of a 1-based line, without its line break.</summary>
-    public string Line(int line)
-    {
-        var start = _lineStarts[line - 1];
-        var end = line < _lineStarts.Length ? _lineStarts[line] : Text.Length;
-        while (end > start && (Text[end - 1] == '\n' || Text[end - 1] == '\r'))
-            end--;
-        return Text[start..end];
     }
 
     private static int[] ComputeLineStarts(string text)

@@ -38,7 +38,8 @@ public static class GalleryIndexReader
         {
             var merges = MergeSites(mapping).ToList();
             var name = Scalar(mapping, merges, "name");
-            var uri = Scalar(mapping, merges, "uri");
+            var uriField = Lookup(mapping, merges, "uri");
+            var uri = Scalar(uriField, "uri");
             var mirrors = Mirrors(mapping, merges);
             var capabilities = Lookup(mapping, merges, "capabilities");
 
@@ -51,7 +52,7 @@ public static class GalleryIndexReader
                 Name = name,
                 Alias = Scalar(mapping, merges, "alias"),
                 Uri = uri,
-                Image = uri is null ? null : ParseImage((YamlScalar)Lookup(mapping, merges, "uri")!.Value.Node, uri),
+                Image = uri is null ? null : ParseImage((YamlScalar)uriField!.Value.Node, uri),
                 Mirrors = mirrors.Select(m => m.Value).ToList(),
                 MirrorImages = mirrors.Select(m => ParseImage(m.Node, m.Value)).ToList(),
                 Capabilities = Capabilities(capabilities),
@@ -109,9 +110,12 @@ public static class GalleryIndexReader
             return current == mapping ? null : (current.Get("name") as YamlScalar)?.Value;
         }
 
-        private static GalleryValue? Scalar(YamlMapping mapping, List<YamlAlias> merges, string key)
+        private static GalleryValue? Scalar(YamlMapping mapping, List<YamlAlias> merges, string key) =>
+            Scalar(Lookup(mapping, merges, key), key);
+
+        private static GalleryValue? Scalar((YamlNode Node, YamlMapping Owner, SourceSpan? MergedAt)? lookup, string key)
         {
-            if (Lookup(mapping, merges, key) is not { } field)
+            if (lookup is not { } field)
                 return null;
             if (field.Node is not YamlScalar scalar)
                 throw new InputError(field.Node.Span, $"'{key}' must be a string");

@@ -111,6 +111,4 @@ public sealed record GalleryIndex(string File, IReadOnlyList<GalleryEntry> Entri
     public IEnumerable<GalleryEntry> Images => Entries.Where(e => e.IsImage);
 
     public IEnumerable<GalleryEntry> Metas => Entries.Where(e => e.IsMeta);
-
-    public static GalleryIndex Empty(string file) => new(file, []);
 }

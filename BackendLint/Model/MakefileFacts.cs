@@ -53,7 +53,4 @@ public sealed record MakefileFacts(
     MakeStepRecipe? PrepareTestExtra,
     MakeStepRecipe? TestExtra,
     IReadOnlyList<Located<string>> BackendTargets,
-    Located<string>? BackendPatternRule)
-{
-    public static MakefileFacts Empty(string file) => new(file, [], [], null, null, null, null, [], null);
-}
+    Located<string>? BackendPatternRule);

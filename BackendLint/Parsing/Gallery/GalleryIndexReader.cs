@@ -65,15 +65,15 @@ public static class GalleryIndexReader
         /// A field as the entry sees it: its own pair first, then each merged mapping in order (YAML 1.1
         /// precedence), however deep; an inherited value remembers the merge site in this entry.
         /// </summary>
-        private static (YamlNode Node, YamlMapping Owner, SourceSpan? MergedAt)? Lookup(YamlMapping mapping, List<YamlAlias> merges, string key)
+        private static (YamlNode Node, SourceSpan? MergedAt)? Lookup(YamlMapping mapping, List<YamlAlias> merges, string key)
         {
             if (mapping.Get(key) is { } own)
-                return (own, mapping, null);
+                return (own, null);
             foreach (var alias in merges)
             {
                 var target = (YamlMapping)alias.Target;
                 if (Lookup(target, MergeSites(target).ToList(), key) is { } inherited)
-                    return (inherited.Node, inherited.Owner, alias.Span);
+                    return (inherited.Node, alias.Span);
             }
 
             return null;
@@ -113,7 +113,7 @@ public static class GalleryIndexReader
         private static GalleryValue? Scalar(YamlMapping mapping, List<YamlAlias> merges, string key) =>
             Scalar(Lookup(mapping, merges, key), key);
 
-        private static GalleryValue? Scalar((YamlNode Node, YamlMapping Owner, SourceSpan? MergedAt)? lookup, string key)
+        private static GalleryValue? Scalar((YamlNode Node, SourceSpan? MergedAt)? lookup, string key)
         {
             if (lookup is not { } field)
                 return null;
@@ -133,7 +133,7 @@ public static class GalleryIndexReader
                 : throw new InputError(item.Span, "a mirror must be an image reference string")).ToList();
         }
 
-        private List<Capability> Capabilities((YamlNode Node, YamlMapping Owner, SourceSpan? MergedAt)? lookup)
+        private List<Capability> Capabilities((YamlNode Node, SourceSpan? MergedAt)? lookup)
         {
             if (lookup is not { } field || field.Node is YamlScalar { Value: "" })
                 return [];

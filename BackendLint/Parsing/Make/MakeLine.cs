@@ -13,28 +13,24 @@ public sealed class MakeLine
     private readonly int _start;
 
     /// <summary>A line whose characters were joined from several places: <paramref name="offsets"/> maps each one.</summary>
-    internal MakeLine(SourceFile source, string text, int[] offsets, int firstLine, bool isRecipe)
+    internal MakeLine(SourceFile source, string text, int[] offsets, bool isRecipe)
     {
         _source = source;
         Text = text;
         _offsets = offsets;
-        FirstLine = firstLine;
         IsRecipe = isRecipe;
     }
 
     /// <summary>A line that is one slice of the file, starting at offset <paramref name="start"/>.</summary>
-    internal MakeLine(SourceFile source, string text, int start, int firstLine, bool isRecipe)
+    internal MakeLine(SourceFile source, string text, int start, bool isRecipe)
     {
         _source = source;
         Text = text;
         _start = start;
-        FirstLine = firstLine;
         IsRecipe = isRecipe;
     }
 
     public string Text { get; }
-
-    public int FirstLine { get; }
 
     public bool IsRecipe { get; }
 

@@ -21,22 +21,20 @@ public static class MakefileLexer
     {
         var text = source.Text;
         var position = 0;
-        var line = 1;
         var inRecipeContext = false;
         var defineDepth = 0;
 
         while (position < text.Length)
         {
-            var firstLine = line;
             var startsWithTab = text[position] == '\t';
-            var physical = ReadPhysicalLines(text, ref position, ref line);
+            var physical = ReadPhysicalLines(text, ref position);
 
             if (defineDepth > 0)
             {
                 // make checks a define body line for define/endef only when it does not start with a tab.
                 if (!startsWithTab)
                 {
-                    var words = FirstWords(Join(source, physical, isRecipe: false, firstLine).Text);
+                    var words = FirstWords(Join(source, physical, isRecipe: false).Text);
                     if (words.Count > 0 && words[0] == "endef")
                         defineDepth--;
                     else if (IsDefine(words))
@@ -48,11 +46,11 @@ public static class MakefileLexer
 
             if (startsWithTab && inRecipeContext)
             {
-                yield return new MakeRecipeLine(Join(source, physical, isRecipe: true, firstLine));
+                yield return new MakeRecipeLine(Join(source, physical, isRecipe: true));
                 continue;
             }
 
-            var logical = Join(source, physical, isRecipe: false, firstLine);
+            var logical = Join(source, physical, isRecipe: false);
             var first = FirstWords(logical.Text);
             if (first.Count == 0)
                 continue; // blank or comment: a recipe goes on after it
@@ -74,7 +72,7 @@ public static class MakefileLexer
     }
 
     // The raw physical lines of one logical line, each as (start offset, end offset without the line break).
-    private static List<(int Start, int End)> ReadPhysicalLines(string text, ref int position, ref int line)
+    private static List<(int Start, int End)> ReadPhysicalLines(string text, ref int position)
     {
         var lines = new List<(int, int)>();
         while (true)
@@ -89,7 +87,6 @@ public static class MakefileLexer
 
             lines.Add((start, end));
             position = next;
-            line++;
 
             var backslashes = 0;
             for (var i = end - 1; i >= start && text[i] == '\\'; i--)
@@ -99,7 +96,7 @@ public static class MakefileLexer
         }
     }
 
-    private static MakeLine Join(SourceFile source, List<(int Start, int End)> physical, bool isRecipe, int firstLine)
+    private static MakeLine Join(SourceFile source, List<(int Start, int End)> physical, bool isRecipe)
     {
         var text = source.Text;
 
@@ -119,7 +116,7 @@ public static class MakefileLexer
             }
 
             if (start >= 0)
-                return new MakeLine(source, text[start..end], start, firstLine, isRecipe);
+                return new MakeLine(source, text[start..end], start, isRecipe);
         }
 
         var builder = new StringBuilder();
@@ -176,7 +173,7 @@ public static class MakefileLexer
         var map = offsets.ToArray();
         if (!isRecipe)
             (joined, map) = StripComment(joined, map);
-        return new MakeLine(source, joined, map, firstLine, isRecipe);
+        return new MakeLine(source, joined, map, isRecipe);
     }
 
     // make removes everything from the first '#' not escaped by a backslash; "\#" stands for '#'.

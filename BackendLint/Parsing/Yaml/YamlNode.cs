@@ -70,17 +70,6 @@ public sealed class YamlMapping(SourceSpan span, string? anchor, string? tag, IR
 
         return null;
     }
-
-    public YamlPair? GetPair(string key)
-    {
-        foreach (var pair in Pairs)
-        {
-            if (pair.KeyScalar is { } k && k.Value == key && !k.IsMergeKey)
-                return pair;
-        }
-
-        return null;
-    }
 }
 
 /// <summary>A use of <c>*name</c>: its own span is the alias site, <see cref="Target"/> the anchored node.</summary>

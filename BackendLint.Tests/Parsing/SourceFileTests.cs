@@ -82,3 +82,67 @@ public class SourceFileReadTests
         }
     }
 }
+
+public class StreamedSourceFileTests
+{
+    private string _path = "";
+
+    [SetUp]
+    public void CreateFile() => _path = Path.GetTempFileName();
+
+    [TearDown]
+    public void DeleteFile() => File.Delete(_path);
+
+    private string ReadAll(byte[] bytes)
+    {
+        File.WriteAllBytes(_path, bytes);
+        using var reader = SourceFile.Open("f", _path).OpenReader();
+        return reader.ReadToEnd();
+    }
+
+    [TestCase(new byte[] { (byte)'a', (byte)'\n', 0xC3, 0xA9, (byte)'\n' }, "a\né\n")]
+    [TestCase(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'x' }, "x")]
+    [TestCase(new byte[] { }, "")]
+    public void Streams_what_decode_reads(byte[] bytes, string text)
+    {
+        ReadAll(bytes).Should().Be(text);
+    }
+
+    [Test]
+    public void A_multibyte_character_split_across_blocks_survives()
+    {
+        // '€' (three bytes) straddles the reader's 16 KiB block boundary, and again further on.
+        var text = new string('a', 16 * 1024 - 1) + "€" + new string('b', 16 * 1024 - 2) + "€c";
+        ReadAll(System.Text.Encoding.UTF8.GetBytes(text)).Should().Be(text);
+    }
+
+    [Test]
+    public void Reports_an_invalid_byte_met_while_streaming_at_its_line()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(new string('a', 70_000) + "\nxy").Concat(new byte[] { 0xFF }).ToArray();
+        var act = () => ReadAll(bytes);
+        act.Should().Throw<InputError>().Which.ToString().Should().Be("f:2:3: error: the file is not valid UTF-8 (byte 0xFF)");
+    }
+
+    [Test]
+    public void Slices_recent_text_from_the_window_and_older_text_from_the_file()
+    {
+        var text = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"{i:D5}é\n"));
+        File.WriteAllText(_path, text);
+        var source = SourceFile.Open("f", _path);
+        using var reader = source.OpenReader();
+        reader.ReadToEnd();
+
+        source.Slice(text.Length - 7, text.Length).Should().Be("19999é\n"); // in the window
+        source.Slice(7, 14).Should().Be("00001é\n"); // long gone from it: decoded again
+        source.Slice(0, 0).Should().BeEmpty();
+    }
+
+    [Test]
+    public void A_streamed_file_has_no_whole_text()
+    {
+        File.WriteAllText(_path, "a");
+        var act = () => SourceFile.Open("f", _path).Text;
+        act.Should().Throw<InvalidOperationException>();
+    }
+}

@@ -133,4 +133,40 @@ public class YamlDocumentReaderTests
         var offset = scalar.Value.IndexOf("-x", StringComparison.Ordinal);
         YamlSpans.Within(source, scalar, offset, 2).Should().Be(Lint.SpanOf("f.yml", text, 3, "-x"));
     }
+
+    [Test]
+    public void A_streamed_file_gives_the_spans_a_whole_one_gives()
+    {
+        const string text = "a: &x \"quoted\"\nb: !!str 'single'\nc: \"esc\\tape\"\nd: plain\ne: |\n  block\n  text\n"
+            + "f: 'it''s'\nuri: &u \"quay.io/x:latest-cpu-x\"\nmirror: !!str localai/x:master-cpu-x\r\nlast: *x\n";
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, text);
+            var whole = new SourceFile("f.yml", text);
+            var streamed = SourceFile.Open("f.yml", path);
+            var expected = Scalars(whole, out var wholeRoot);
+            var actual = Scalars(streamed, out var streamedRoot);
+
+            actual.Should().Equal(expected);
+            expected.Should().Contain(("quoted", new SourceSpan("f.yml", 1, 8, 1, 14)), "an anchored quoted value still spans its text");
+            foreach (var key in new[] { "uri", "mirror", "e" })
+            {
+                var w = (YamlScalar)wholeRoot.Get(key)!;
+                var s = (YamlScalar)streamedRoot.Get(key)!;
+                var offset = w.Value.IndexOf('x');
+                YamlSpans.Within(streamed, s, offset, 1).Should().Be(YamlSpans.Within(whole, w, offset, 1), key);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static List<(string Value, SourceSpan ValueSpan)> Scalars(SourceFile source, out YamlMapping root)
+    {
+        root = (YamlMapping)YamlDocumentReader.Read(source)!;
+        return root.Pairs.SelectMany(p => new[] { p.Key, p.Value }).OfType<YamlScalar>().Select(s => (s.Value, s.ValueSpan)).ToList();
+    }
 }

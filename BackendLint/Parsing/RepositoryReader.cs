@@ -15,8 +15,9 @@ public static class RepositoryReader
             throw InputError.AtFile(Display(root), "the repository directory does not exist");
 
         // Older trees have no data file and newer ones no inline matrix: each alone is fine.
-        var matrixData = Load(root, paths.MatrixData, required: paths.MatrixDataExplicit);
-        var workflow = Load(root, paths.Workflow, required: paths.WorkflowExplicit);
+        // The two large YAML files are streamed; the workflow and the Makefile are small and held whole.
+        var matrixData = Load(root, paths.MatrixData, required: paths.MatrixDataExplicit, streamed: true);
+        var workflow = Load(root, paths.Workflow, required: paths.WorkflowExplicit, streamed: false);
         if (matrixData is null && workflow is null)
             throw InputError.AtFile(Relative(root, paths.MatrixData),
                 $"no build matrix: neither '{Relative(root, paths.MatrixData)}' nor '{Relative(root, paths.Workflow)}' exists");
@@ -24,8 +25,8 @@ public static class RepositoryReader
         // One source at a time: each text can be collected as soon as its model is built.
         var matrix = ReadMatrix(workflow, matrixData);
         matrixData = workflow = null;
-        var gallery = GalleryIndexReader.Read(Load(root, paths.Index, required: true)!);
-        var makefile = MakefileReader.Read(Load(root, paths.Makefile, required: true)!);
+        var gallery = GalleryIndexReader.Read(Load(root, paths.Index, required: true, streamed: true)!);
+        var makefile = MakefileReader.Read(Load(root, paths.Makefile, required: true, streamed: false)!);
         return new BackendModel(matrix, gallery, makefile);
     }
 
@@ -55,7 +56,7 @@ public static class RepositoryReader
         return new BuildMatrix(files, entries, other);
     }
 
-    private static SourceFile? Load(string root, string path, bool required)
+    private static SourceFile? Load(string root, string path, bool required, bool streamed)
     {
         var relative = Relative(root, path);
         var full = Path.IsPathRooted(path) ? path : Path.Combine(root, path);
@@ -66,14 +67,7 @@ public static class RepositoryReader
             throw InputError.AtFile(relative, Directory.Exists(full) ? "expected a file, found a directory" : "the file does not exist");
         }
 
-        try
-        {
-            return SourceFile.Read(relative, full);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw InputError.AtFile(relative, $"the file cannot be read: {e.Message}");
-        }
+        return streamed ? SourceFile.Open(relative, full) : SourceFile.Read(relative, full);
     }
 
     /// <summary>Repository-relative with '/' separators, as every span and SARIF uri is.</summary>

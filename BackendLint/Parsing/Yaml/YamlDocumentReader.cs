@@ -36,7 +36,8 @@ public static class YamlDocumentReader
     {
         var file = source.Path;
         var strings = new StringPool();
-        var parser = new Parser(new Scanner(new StringReader(source.Text), skipComments: true));
+        using var text = source.OpenReader();
+        var parser = new Parser(new Scanner(text, skipComments: true));
         var anchors = new Dictionary<string, (YamlNode Node, long Size)>(StringComparer.Ordinal);
         var stack = new Stack<Frame>();
         YamlNode? root = null;

@@ -20,11 +20,17 @@ public static class YamlSpans
             return token;
         var start = checked((int)scalar.Start.Index);
         var end = checked((int)scalar.End.Index);
-        // Skip a tag or anchor written before the quote.
-        var quote = source.Text.IndexOf(scalar.Style == ScalarStyle.SingleQuoted ? '\'' : '"', start, end - start);
-        if (quote < 0 || end - quote - 2 != scalar.Value.Length || string.CompareOrdinal(source.Text, quote + 1, scalar.Value, 0, scalar.Value.Length) != 0)
+        // Escapes only ever make the source longer than the value, so a token exactly two quotes
+        // longer than its value is the value in quotes: no need to look at the text.
+        if (end - start == scalar.Value.Length + 2)
+            return token with { StartColumn = token.StartColumn + 1, EndColumn = token.EndColumn - 1 };
+
+        // Else an anchor or tag is written before the quote, or there are escapes: look.
+        var raw = source.Slice(start, end);
+        var quote = raw.IndexOf(scalar.Style == ScalarStyle.SingleQuoted ? '\'' : '"');
+        if (quote < 0 || raw.Length - quote - 2 != scalar.Value.Length || string.CompareOrdinal(raw, quote + 1, scalar.Value, 0, scalar.Value.Length) != 0)
             return token;
-        return source.Span(quote + 1, end - 1);
+        return token with { StartColumn = token.StartColumn + quote + 1, EndColumn = token.EndColumn - 1 };
     }
 
     /// <summary>
@@ -36,28 +42,62 @@ public static class YamlSpans
     public static SourceSpan Within(SourceFile source, YamlScalar scalar, int valueOffset, int length)
     {
         var value = scalar.Value;
-        var needle = value.Substring(valueOffset, length);
-        if (needle.Length == 0)
+        if (length == 0)
             return scalar.Span;
+
+        // A one-line token that is its value, or its value in quotes: plain arithmetic.
+        var tokenLength = scalar.EndIndex - scalar.StartIndex;
+        var quotes = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted ? 1 : 0;
+        if (scalar.Span.IsSingleLine && (scalar.Style is ScalarStyle.Plain or ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted)
+            && tokenLength == value.Length + 2 * quotes)
+        {
+            var column = scalar.Span.StartColumn + quotes + valueOffset;
+            return scalar.Span with { StartColumn = column, EndLine = scalar.Span.StartLine, EndColumn = column + length };
+        }
+
+        var needle = value.Substring(valueOffset, length);
 
         // Which occurrence of the needle in the value is meant, so the same one is taken in the source.
         var ordinal = 0;
         for (var i = value.IndexOf(needle, StringComparison.Ordinal); i >= 0 && i < valueOffset; i = value.IndexOf(needle, i + 1, StringComparison.Ordinal))
             ordinal++;
 
-        var raw = source.Text.AsSpan(scalar.StartIndex, scalar.EndIndex - scalar.StartIndex);
+        var raw = source.Slice(scalar.StartIndex, scalar.EndIndex);
         var found = -1;
         var from = 0;
         for (var n = 0; n <= ordinal; n++)
         {
-            var next = raw[from..].IndexOf(needle.AsSpan(), StringComparison.Ordinal);
+            var next = raw.AsSpan(from).IndexOf(needle.AsSpan(), StringComparison.Ordinal);
             if (next < 0)
                 return scalar.Span;
             found = from + next;
             from = found + 1;
         }
 
-        var start = scalar.StartIndex + found;
-        return source.Span(start, start + needle.Length);
+        var (startLine, startColumn) = Advance(scalar.Span.StartLine, scalar.Span.StartColumn, raw, 0, found);
+        var (endLine, endColumn) = Advance(startLine, startColumn, raw, found, found + needle.Length);
+        return new SourceSpan(scalar.Span.File, startLine, startColumn, endLine, endColumn);
+    }
+
+    // The position after raw[from..to], starting at (line, column); every kind of line break counts once.
+    private static (int Line, int Column) Advance(int line, int column, string raw, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var c = raw[i];
+            if (c == '\r' && i + 1 < raw.Length && raw[i + 1] == '\n')
+                continue; // the '\n' ends this line
+            if (c is '\n' or '\r')
+            {
+                line++;
+                column = 1;
+            }
+            else
+            {
+                column++;
+            }
+        }
+
+        return (line, column);
     }
 }

@@ -5,15 +5,14 @@ namespace BackendLint.Model;
 /// <summary>
 /// A field as an entry sees it after merges: written on the entry itself, or inherited through
 /// <c>&lt;&lt;: *anchor</c>, in which case the value keeps the meta's span and
-/// <see cref="MergedAt"/> is the <c>*anchor</c> that brought it.
+/// <see cref="MergedAt"/> is the <c>*anchor</c> that brought it. A value type stored inline in its
+/// entry: a gallery has thousands of entries, each with a name, a uri and mirrors.
 /// </summary>
-public sealed record GalleryValue(Located<string> Value, SourceSpan? MergedAt)
+public readonly record struct GalleryValue(string Text, SourceSpan Span, SourceSpan? MergedAt)
 {
     public bool IsInherited => MergedAt is not null;
 
-    public string Text => Value.Value;
-
-    public SourceSpan Span => Value.Span;
+    public Located<string> Value => new(Text, Span);
 }
 
 /// <summary>One <c>capabilities:</c> item: which entry to install on which hardware.</summary>
@@ -83,9 +82,9 @@ public sealed class GalleryEntry
 
     public required ImageReference? Image { get; init; }
 
-    public required IReadOnlyList<GalleryValue> Mirrors { get; init; }
+    public required GalleryValue[] Mirrors { get; init; }
 
-    public required IReadOnlyList<ImageReference> MirrorImages { get; init; }
+    public required ImageReference[] MirrorImages { get; init; }
 
     /// <summary>The capabilities map, shared with the meta it is inherited from.</summary>
     public required IReadOnlyList<Capability> Capabilities { get; init; }

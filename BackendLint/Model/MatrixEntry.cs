@@ -2,8 +2,21 @@ using BackendLint.Text;
 
 namespace BackendLint.Model;
 
-/// <summary>One key of a matrix entry with its value as written (a non-scalar value keeps its span and empty text).</summary>
-public sealed record MatrixField(Located<string> Key, Located<string> Value);
+/// <summary>
+/// One key of a matrix entry with its value as written (a non-scalar value keeps its span and empty
+/// text). A value type stored inline in its entry's array: a LocalAI-sized matrix has thousands of
+/// entries of a dozen keys each, and two objects per key were most of the matrix model's memory.
+/// </summary>
+public readonly struct MatrixField(string key, SourceSpan keySpan, string value, SourceSpan valueSpan)
+{
+    public Located<string> Key => new(key, keySpan);
+
+    public Located<string> Value => new(value, valueSpan);
+
+    public string KeyText => key;
+
+    public string ValueText => value;
+}
 
 /// <summary>
 /// One build of the matrix: a mapping of <c>backend</c>, <c>tag-suffix</c>, <c>dockerfile</c>,
@@ -18,7 +31,7 @@ public sealed class MatrixEntry
 
     public required SourceSpan Span { get; init; }
 
-    public required IReadOnlyList<MatrixField> Fields { get; init; }
+    public required MatrixField[] Fields { get; init; }
 
     /// <summary>Built on macOS: the data file's <c>includeDarwin</c>, or an inline darwin job.</summary>
     public bool IsDarwin => List.Contains("darwin", StringComparison.OrdinalIgnoreCase);
@@ -33,7 +46,7 @@ public sealed class MatrixEntry
     {
         foreach (var field in Fields)
         {
-            if (field.Key.Value == key)
+            if (field.KeyText == key)
                 return field.Value;
         }
 

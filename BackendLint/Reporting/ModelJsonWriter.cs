@@ -171,10 +171,10 @@ public static class ModelJsonWriter
 
     private static void GalleryValue(Utf8JsonWriter w, string name, GalleryValue? value)
     {
-        if (value is null)
+        if (value is not { } v)
             return;
         w.WritePropertyName(name);
-        GalleryValueItem(w, value);
+        GalleryValueItem(w, v);
     }
 
     private static void GalleryValueItem(Utf8JsonWriter w, GalleryValue value)

@@ -16,7 +16,7 @@ internal sealed class CapabilityMustNameEntry : ICheck
     public IEnumerable<Finding> Run(BackendModel model)
     {
         // LocalAI finds the entry with strings.EqualFold, so case does not matter.
-        var names = model.Gallery.Entries.Where(e => e.Name is not null).Select(e => e.Name!.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var names = model.Gallery.Entries.Where(e => e.Name is not null).Select(e => e.Name!.Value.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in model.Gallery.Entries)
         {
             // Inherited capabilities are reported once, where the meta writes them.

@@ -41,7 +41,7 @@ internal sealed class BuiltImageMustBeInGallery : ICheck
                 yield return Descriptor.At(built.Suffix.Span,
                     $"Tag suffix {Finding.Quote(suffix)} of backend {Finding.Quote(backend)} is built, but no gallery image uses it; add its 'latest' and 'master' images next to [the meta entry](1).",
                     backend, $"suffix={suffix}",
-                    new RelatedLocation(meta.Name!.Span, $"The gallery meta entry of '{backend}'."));
+                    new RelatedLocation(meta.Name!.Value.Span, $"The gallery meta entry of '{backend}'."));
             }
             else
             {

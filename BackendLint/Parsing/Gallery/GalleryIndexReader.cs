@@ -34,6 +34,9 @@ public static class GalleryIndexReader
         // A capabilities map is read once and shared by every image that inherits it.
         private readonly Dictionary<YamlMapping, List<Capability>> _capabilities = new(ReferenceEqualityComparer.Instance);
 
+        // A tag suffix is written by a release image, its development image and their mirrors: one string.
+        private readonly Dictionary<string, string> _suffixes = new(StringComparer.Ordinal);
+
         public GalleryEntry Entry(int index, YamlMapping mapping)
         {
             var merges = MergeSites(mapping).ToList();
@@ -48,13 +51,13 @@ public static class GalleryIndexReader
                 Index = index,
                 Span = mapping.Span,
                 Anchor = mapping.Anchor,
-                Merges = merges.Select(a => new Located<string>(a.Name, a.Span)).ToList(),
+                Merges = merges.Count == 0 ? [] : merges.Select(a => new Located<string>(a.Name, a.Span)).ToArray(),
                 Name = name,
                 Alias = Scalar(mapping, merges, "alias"),
                 Uri = uri,
-                Image = uri is null ? null : ParseImage((YamlScalar)uriField!.Value.Node, uri),
-                Mirrors = mirrors.Select(m => m.Value).ToList(),
-                MirrorImages = mirrors.Select(m => ParseImage(m.Node, m.Value)).ToList(),
+                Image = uri is { } u ? ParseImage((YamlScalar)uriField!.Value.Node, u) : null,
+                Mirrors = mirrors.Count == 0 ? [] : mirrors.Select(m => m.Value).ToArray(),
+                MirrorImages = mirrors.Count == 0 ? [] : mirrors.Select(m => ParseImage(m.Node, m.Value)).ToArray(),
                 Capabilities = Capabilities(capabilities),
                 CapabilitiesMergedAt = capabilities?.MergedAt,
                 MetaName = MetaName(mapping) ?? name?.Text,
@@ -119,7 +122,7 @@ public static class GalleryIndexReader
                 return null;
             if (field.Node is not YamlScalar scalar)
                 throw new InputError(field.Node.Span, $"'{key}' must be a string");
-            return new GalleryValue(scalar.Located, field.MergedAt);
+            return new GalleryValue(scalar.Value, scalar.ValueSpan, field.MergedAt);
         }
 
         private static List<(GalleryValue Value, YamlScalar Node)> Mirrors(YamlMapping mapping, List<YamlAlias> merges)
@@ -129,7 +132,7 @@ public static class GalleryIndexReader
             if (field.Node is not YamlSequence sequence)
                 throw new InputError(field.Node.Span, "'mirrors' must be a sequence of image references");
             return sequence.Items.Select(item => item.Resolve() is YamlScalar s
-                ? (new GalleryValue(s.Located, field.MergedAt), s)
+                ? (new GalleryValue(s.Value, s.ValueSpan, field.MergedAt), s)
                 : throw new InputError(item.Span, "a mirror must be an image reference string")).ToList();
         }
 
@@ -169,9 +172,19 @@ public static class GalleryIndexReader
                 return new ImageReference(Repository(text, colon), channel, tagSpan, null, text[tagStart..]);
 
             var suffixStart = tagStart + prefixLength;
-            var suffix = new Located<string>(text[suffixStart..],
+            var suffix = new Located<string>(Suffix(text.AsSpan(suffixStart)),
                 suffixStart < text.Length ? YamlSpans.Within(source, node, suffixStart, text.Length - suffixStart) : tagSpan);
             return new ImageReference(Repository(text, colon), channel, tagSpan, suffix);
+        }
+
+        private string Suffix(ReadOnlySpan<char> suffix)
+        {
+            var lookup = _suffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(suffix, out var known))
+                return known;
+            var text = suffix.ToString();
+            _suffixes[text] = text;
+            return text;
         }
 
         // The backends repositories are written thousands of times: one string each.

@@ -17,10 +17,11 @@ public static class MatrixReader
     public static List<MatrixEntry> ReadDataFile(SourceFile source)
     {
         var entries = new List<MatrixEntry>();
+        var scratch = new List<MatrixField>();
         var root = YamlDocumentReader.Read(source, itemDepth: 2, (list, item) =>
         {
             if (list is not null && DataFileLists.Contains(list))
-                entries.Add(Entry(source.Path, list, item));
+                entries.Add(Entry(source.Path, list, item, scratch));
         })?.Resolve();
         if (root is null)
             return [];
@@ -52,7 +53,7 @@ public static class MatrixReader
 
             // A matrix written as ${{ fromJson(…) }} is not an error: the data file then holds the entries.
             if (body.Get("strategy") is YamlMapping strategy && strategy.Get("matrix") is YamlMapping matrix && matrix.Get("include") is YamlSequence include)
-                entries.AddRange(include.Items.Select(item => Entry(source.Path, $"{origin}.strategy.matrix.include", item)));
+                entries.AddRange(include.Items.Select(item => Entry(source.Path, $"{origin}.strategy.matrix.include", item, [])));
 
             // A reusable-workflow call with a literal suffix: `with: tag-suffix: '-metal-darwin-arm64-x'`.
             if (body.Get("with") is YamlMapping with && with.Get("tag-suffix") is YamlScalar literal && IsLiteral(literal.Value))
@@ -111,23 +112,23 @@ public static class MatrixReader
 
     private static bool IsLiteral(string value) => !BuildMatrix.IsExpression(value);
 
-    private static MatrixEntry Entry(string file, string list, YamlNode item)
+    private static MatrixEntry Entry(string file, string list, YamlNode item, List<MatrixField> fields)
     {
         if (item.Resolve() is not YamlMapping mapping)
             throw new InputError(item.Span, "a matrix entry must be a mapping of 'backend', 'tag-suffix', 'dockerfile', …");
 
-        var fields = new List<MatrixField>(mapping.Pairs.Count);
+        fields.Clear();
         foreach (var pair in mapping.Pairs)
         {
             if (pair.KeyScalar is not { IsMergeKey: false } key)
                 continue;
             // An aliased value is reported where the alias is written, not at its anchor.
-            var value = pair.Value is YamlScalar own ? own.Located
-                : pair.Value.Resolve() is YamlScalar aliased ? new Located<string>(aliased.Value, pair.Value.Span)
-                : new Located<string>("", pair.Value.Span);
-            fields.Add(new MatrixField(key.Located, value));
+            var field = pair.Value is YamlScalar own ? new MatrixField(key.Value, key.ValueSpan, own.Value, own.ValueSpan)
+                : pair.Value.Resolve() is YamlScalar aliased ? new MatrixField(key.Value, key.ValueSpan, aliased.Value, pair.Value.Span)
+                : new MatrixField(key.Value, key.ValueSpan, "", pair.Value.Span);
+            fields.Add(field);
         }
 
-        return new MatrixEntry { File = file, List = list, Span = mapping.Span, Fields = fields };
+        return new MatrixEntry { File = file, List = list, Span = mapping.Span, Fields = fields.ToArray() };
     }
 }

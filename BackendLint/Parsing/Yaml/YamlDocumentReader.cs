@@ -67,7 +67,7 @@ public static class YamlDocumentReader
                     case AnchorAlias a:
                         if (!anchors.TryGetValue(a.Value.Value, out var target))
                             throw new InputError(YamlSpans.Of(file, a.Start, a.End), $"the alias '*{a.Value.Value}' names no anchor defined before it");
-                        done = (new YamlAlias(YamlSpans.Of(file, a.Start, a.End), a.Value.Value, target.Node), target.Size);
+                        done = (new YamlAlias(YamlSpans.Of(file, a.Start, a.End), strings.Get(a.Value.Value), target.Node), target.Size);
                         break;
                     case SequenceStart ss:
                         Push(stack, new Frame(ss, isMapping: false), file);

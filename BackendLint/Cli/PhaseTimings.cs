@@ -9,7 +9,7 @@ namespace BackendLint.Cli;
 public sealed class PhaseTimings
 {
     private readonly Stopwatch? _clock;
-    private readonly List<(string Phase, double Milliseconds, long Faults, long Allocated)> _phases = [];
+    private readonly List<(string Phase, double Milliseconds, long Faults, long Allocated, long PeakKiB)> _phases = [];
     private double _last;
     private long _lastFaults;
     private long _lastAllocated;
@@ -21,7 +21,7 @@ public sealed class PhaseTimings
         _clock = Stopwatch.StartNew();
         _lastFaults = MinorFaults();
         _lastAllocated = GC.GetTotalAllocatedBytes();
-        _phases.Add(("before Main", SinceProcessStart(), _lastFaults, _lastAllocated));
+        _phases.Add(("before Main", SinceProcessStart(), _lastFaults, _lastAllocated, PeakResidentKiB()));
     }
 
     /// <summary>Time since process start, so start-up before Main is visible too.</summary>
@@ -34,7 +34,7 @@ public sealed class PhaseTimings
         var now = _clock.Elapsed.TotalMilliseconds;
         var faults = MinorFaults();
         var allocated = GC.GetTotalAllocatedBytes();
-        _phases.Add((phase, now - _last, faults - _lastFaults, allocated - _lastAllocated));
+        _phases.Add((phase, now - _last, faults - _lastFaults, allocated - _lastAllocated, PeakResidentKiB()));
         _last = now;
         _lastFaults = faults;
         _lastAllocated = allocated;
@@ -55,12 +55,32 @@ public sealed class PhaseTimings
         }
     }
 
+    // The peak resident set so far (VmHWM): which phase sets the process's peak memory.
+    private static long PeakResidentKiB()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/self/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+        }
+
+        return 0;
+    }
+
     public void Report(TextWriter err)
     {
         if (_clock is null)
             return;
-        foreach (var (phase, ms, faults, allocated) in _phases)
-            err.WriteLine($"timing: {phase,-24} {ms,8:F1} ms {faults,7} page faults {allocated / 1024.0 / 1024.0,8:F1} MiB allocated");
-        err.WriteLine($"timing: {"total in Main",-24} {_last,8:F1} ms; {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections; peak working set {Environment.WorkingSet / 1024 / 1024} MiB");
+        foreach (var (phase, ms, faults, allocated, peak) in _phases)
+            err.WriteLine($"timing: {phase,-24} {ms,8:F1} ms {faults,7} page faults {allocated / 1024.0 / 1024.0,8:F1} MiB allocated {peak / 1024,6} MiB peak after");
+        var gc = GC.GetGCMemoryInfo();
+        err.WriteLine($"timing: {"total in Main",-24} {_last,8:F1} ms; {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections; working set {Environment.WorkingSet / 1024 / 1024} MiB");
+        err.WriteLine($"timing: GC heap after the last collection {gc.HeapSizeBytes / 1024 / 1024} MiB ({gc.FragmentedBytes / 1024 / 1024} MiB free in it), {gc.TotalCommittedBytes / 1024 / 1024} MiB committed, {gc.PromotedBytes / 1024 / 1024} MiB promoted by it");
     }
 }

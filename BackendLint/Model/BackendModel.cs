@@ -76,11 +76,11 @@ public sealed class BackendModel
         var backendOfSuffix = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in matrix.Entries)
         {
-            if (entry.Backend is not { Value.Length: > 0 } backend)
+            if (entry.Text("backend") is not { Length: > 0 } backend)
                 continue;
-            Of(backend.Value).MatrixEntries.Add(entry);
-            if (entry.TagSuffix is { } suffix)
-                backendOfSuffix.TryAdd(suffix.Value, backend.Value);
+            Of(backend).MatrixEntries.Add(entry);
+            if (entry.Text("tag-suffix") is { } suffix)
+                backendOfSuffix.TryAdd(suffix, backend);
         }
 
         var backendOfMeta = new Dictionary<string, string>(StringComparer.Ordinal);

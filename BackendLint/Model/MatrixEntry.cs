@@ -42,6 +42,18 @@ public sealed class MatrixEntry
 
     public Located<string>? Context => Get("context");
 
+    /// <summary>The text of a key's value, without allocating: what joins and lookups need.</summary>
+    public string? Text(string key)
+    {
+        foreach (var field in Fields)
+        {
+            if (field.KeyText == key)
+                return field.ValueText;
+        }
+
+        return null;
+    }
+
     public Located<string>? Get(string key)
     {
         foreach (var field in Fields)
@@ -66,9 +78,25 @@ public sealed record BuildMatrix(IReadOnlyList<string> Files, IReadOnlyList<Matr
 {
     /// <summary>Every suffix CI publishes, entries first, in file order.</summary>
     public IEnumerable<BuiltSuffix> Suffixes =>
-        Entries.Where(e => e.TagSuffix is not null && !IsExpression(e.TagSuffix.Value))
+        Entries.Where(e => e.Text("tag-suffix") is { } suffix && !IsExpression(suffix))
             .Select(e => new BuiltSuffix(e.TagSuffix!, e.List, e))
             .Concat(OtherSuffixes);
+
+    /// <summary>The text of every suffix CI publishes, for lookups.</summary>
+    public IEnumerable<string> SuffixTexts
+    {
+        get
+        {
+            foreach (var entry in Entries)
+            {
+                if (entry.Text("tag-suffix") is { } suffix && !IsExpression(suffix))
+                    yield return suffix;
+            }
+
+            foreach (var other in OtherSuffixes)
+                yield return other.Suffix.Value;
+        }
+    }
 
     public static bool IsExpression(string value) => value.Contains("${{", StringComparison.Ordinal);
 }

@@ -15,20 +15,23 @@ internal sealed class GalleryImageMustBeBuilt : ICheck
 
     public IEnumerable<Finding> Run(BackendModel model)
     {
-        var built = model.Matrix.Suffixes.Select(s => s.Suffix.Value).ToHashSet(StringComparer.Ordinal);
+        var built = model.Matrix.SuffixTexts.ToHashSet(StringComparer.Ordinal);
         var firstEntryOf = new Dictionary<string, MatrixEntry>(StringComparer.Ordinal);
         foreach (var entry in model.Matrix.Entries)
         {
-            if (entry.Backend is { } backend)
-                firstEntryOf.TryAdd(backend.Value, entry);
+            if (entry.Text("backend") is { } backend)
+                firstEntryOf.TryAdd(backend, entry);
         }
 
         foreach (var entry in model.Gallery.Images)
         {
             // A mirror with the uri's own suffix shares its finding; one with another suffix is a problem of its own.
-            var references = entry.MirrorImages.Where(m => m.TagSuffix?.Value != entry.Image?.TagSuffix?.Value).Prepend(entry.Image);
-            foreach (var image in references)
+            var own = entry.Image?.TagSuffix?.Value;
+            for (var i = -1; i < entry.MirrorImages.Length; i++)
             {
+                var image = i < 0 ? entry.Image : entry.MirrorImages[i];
+                if (i >= 0 && image?.TagSuffix?.Value == own)
+                    continue;
                 if (image is not { IsBackendsRepository: true, TagSuffix: { } suffix } || built.Contains(suffix.Value))
                     continue;
 

@@ -15,11 +15,14 @@ internal sealed class BuiltImageMustBeInGallery : ICheck
 
     public IEnumerable<Finding> Run(BackendModel model)
     {
-        var used = model.Gallery.Images
-            .SelectMany(e => e.MirrorImages.Prepend(e.Image))
-            .Where(i => i is { IsBackendsRepository: true, TagSuffix: not null })
-            .Select(i => i!.TagSuffix!.Value)
-            .ToHashSet(StringComparer.Ordinal);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in model.Gallery.Images)
+        {
+            Use(entry.Image);
+            foreach (var mirror in entry.MirrorImages)
+                Use(mirror);
+        }
+
         var metas = new Dictionary<string, GalleryEntry>(StringComparer.Ordinal);
         foreach (var meta in model.Gallery.Metas)
         {
@@ -29,10 +32,10 @@ internal sealed class BuiltImageMustBeInGallery : ICheck
 
         // A multi-arch pair shares one suffix: report the first entry that builds it.
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var built in model.Matrix.Suffixes)
+        foreach (var built in Unused(model.Matrix, used))
         {
             var suffix = built.Suffix.Value;
-            if (used.Contains(suffix) || !reported.Add(suffix))
+            if (!reported.Add(suffix))
                 continue;
 
             var backend = built.Entry?.Backend?.Value;
@@ -49,6 +52,28 @@ internal sealed class BuiltImageMustBeInGallery : ICheck
                     $"Tag suffix {Finding.Quote(suffix)} is built, but no gallery image uses it.",
                     backend, $"suffix={suffix}");
             }
+        }
+
+        void Use(ImageReference? image)
+        {
+            if (image is { IsBackendsRepository: true, TagSuffix: { } suffix })
+                used.Add(suffix.Value);
+        }
+    }
+
+    // The built suffixes no image uses, in file order; only those become objects with spans.
+    private static IEnumerable<BuiltSuffix> Unused(BuildMatrix matrix, HashSet<string> used)
+    {
+        foreach (var entry in matrix.Entries)
+        {
+            if (entry.Text("tag-suffix") is { } suffix && !BuildMatrix.IsExpression(suffix) && !used.Contains(suffix))
+                yield return new BuiltSuffix(entry.TagSuffix!, entry.List, entry);
+        }
+
+        foreach (var other in matrix.OtherSuffixes)
+        {
+            if (!used.Contains(other.Suffix.Value))
+                yield return other;
         }
     }
 }

@@ -22,12 +22,12 @@ internal sealed class BuildContextMustMatchMakefile : ICheck
             var definition = backend.Definitions[0];
             var expected = BuildContext.Normalize(definition.Context.Value);
             var contexts = backend.MatrixEntries
-                .Where(e => e.Context is { } c && !BuildMatrix.IsExpression(c.Value))
-                .Select(e => (Entry: e, Context: e.Context!, Directory: BuildContext.Normalize(e.Context!.Value)))
+                .Where(e => e.Text("context") is { } c && !BuildMatrix.IsExpression(c))
+                .Select(e => (Entry: e, Directory: BuildContext.Normalize(e.Text("context")!)))
                 .ToList();
-            var differing = contexts.Where(c => c.Directory != expected).ToList();
-            if (differing.Count == 0)
+            if (contexts.TrueForAll(c => c.Directory == expected))
                 continue;
+            var differing = contexts.Where(c => c.Directory != expected).Select(c => (c.Entry, Context: c.Entry.Context!, c.Directory)).ToList();
 
             // Every CI build agrees with the others and not with the Makefile: the Makefile is the odd one out.
             if (differing.Count == contexts.Count && differing.All(c => c.Directory == differing[0].Directory))

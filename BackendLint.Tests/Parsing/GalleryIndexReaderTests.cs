@@ -34,7 +34,7 @@ public class GalleryIndexReaderTests
             new Capability(new Located<string>("default", At(Index, 4, "default")), new Located<string>("cpu-vllm", At(Index, 4, "cpu-vllm"))));
         image.CapabilitiesMergedAt.Should().Be(At(Index, 5, "*vllm"));
 
-        image.Name!.IsInherited.Should().BeFalse();
+        image.Name!.Value.IsInherited.Should().BeFalse();
         image.MetaName.Should().Be("vllm");
         image.Merges.Should().ContainSingle().Which.Span.Should().Be(At(Index, 5, "*vllm"));
     }
@@ -85,10 +85,10 @@ public class GalleryIndexReaderTests
     {
         const string text = "- &a {name: a, license: mit, alias: from-a}\n- &b {name: b, license: apache, tags: [x]}\n- <<: [*a, *b]\n  name: c\n";
         var entry = Read(text).Entries[2];
-        entry.Name!.Text.Should().Be("c");
-        entry.Alias!.Text.Should().Be("from-a");
-        entry.Alias.Span.Should().Be(At(text, 1, "from-a"));
-        entry.Alias.MergedAt.Should().Be(At(text, 3, "*a"));
+        entry.Name!.Value.Text.Should().Be("c");
+        entry.Alias!.Value.Text.Should().Be("from-a");
+        entry.Alias.Value.Span.Should().Be(At(text, 1, "from-a"));
+        entry.Alias.Value.MergedAt.Should().Be(At(text, 3, "*a"));
         entry.Merges.Select(m => m.Value).Should().Equal("a", "b");
         entry.MetaName.Should().Be("a");
     }

@@ -8,9 +8,12 @@ namespace BackendLint.Model;
 /// <see cref="MergedAt"/> is the <c>*anchor</c> that brought it. A value type stored inline in its
 /// entry: a gallery has thousands of entries, each with a name, a uri and mirrors.
 /// </summary>
-public readonly record struct GalleryValue(string Text, SourceSpan Span, SourceSpan? MergedAt)
+public readonly record struct GalleryValue(string Text, SourceSpan Span, Located<string>? MergedVia)
 {
-    public bool IsInherited => MergedAt is not null;
+    /// <summary>The <c>*anchor</c> of the merge that brought the value, or null when the entry writes it.</summary>
+    public SourceSpan? MergedAt => MergedVia?.Span;
+
+    public bool IsInherited => MergedVia is not null;
 
     public Located<string> Value => new(Text, Span);
 }
@@ -90,7 +93,9 @@ public sealed class GalleryEntry
     public required IReadOnlyList<Capability> Capabilities { get; init; }
 
     /// <summary>Where the capabilities were merged from (<c>*anchor</c>), or null when the entry writes them.</summary>
-    public required SourceSpan? CapabilitiesMergedAt { get; init; }
+    public required Located<string>? CapabilitiesMergedVia { get; init; }
+
+    public SourceSpan? CapabilitiesMergedAt => CapabilitiesMergedVia?.Span;
 
     public bool WritesCapabilities => CapabilitiesMergedAt is null && Capabilities.Count > 0;
 

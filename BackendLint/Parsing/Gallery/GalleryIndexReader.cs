@@ -40,10 +40,12 @@ public static class GalleryIndexReader
         public GalleryEntry Entry(int index, YamlMapping mapping)
         {
             var merges = MergeSites(mapping).ToList();
-            var name = Scalar(mapping, merges, "name");
+            // One object per merge site; inherited values point at it rather than copy its span.
+            Located<string>[] sites = merges.Count == 0 ? [] : merges.Select(a => new Located<string>(a.Name, a.Span)).ToArray();
+            var name = Scalar(mapping, merges, sites, "name");
             var uriField = Lookup(mapping, merges, "uri");
-            var uri = Scalar(uriField, "uri");
-            var mirrors = Mirrors(mapping, merges);
+            var uri = Scalar(uriField, sites, "uri");
+            var mirrors = Mirrors(mapping, merges, sites);
             var capabilities = Lookup(mapping, merges, "capabilities");
 
             return new GalleryEntry
@@ -51,15 +53,15 @@ public static class GalleryIndexReader
                 Index = index,
                 Span = mapping.Span,
                 Anchor = mapping.Anchor,
-                Merges = merges.Count == 0 ? [] : merges.Select(a => new Located<string>(a.Name, a.Span)).ToArray(),
+                Merges = sites,
                 Name = name,
-                Alias = Scalar(mapping, merges, "alias"),
+                Alias = Scalar(mapping, merges, sites, "alias"),
                 Uri = uri,
                 Image = uri is { } u ? ParseImage((YamlScalar)uriField!.Value.Node, u) : null,
                 Mirrors = mirrors.Count == 0 ? [] : mirrors.Select(m => m.Value).ToArray(),
                 MirrorImages = mirrors.Count == 0 ? [] : mirrors.Select(m => ParseImage(m.Node, m.Value)).ToArray(),
                 Capabilities = Capabilities(capabilities),
-                CapabilitiesMergedAt = capabilities?.MergedAt,
+                CapabilitiesMergedVia = capabilities is { Via: >= 0 and var via } ? sites[via] : null,
                 MetaName = MetaName(mapping) ?? name?.Text,
             };
         }
@@ -68,15 +70,15 @@ public static class GalleryIndexReader
         /// A field as the entry sees it: its own pair first, then each merged mapping in order (YAML 1.1
         /// precedence), however deep; an inherited value remembers the merge site in this entry.
         /// </summary>
-        private static (YamlNode Node, SourceSpan? MergedAt)? Lookup(YamlMapping mapping, List<YamlAlias> merges, string key)
+        private static (YamlNode Node, int Via)? Lookup(YamlMapping mapping, List<YamlAlias> merges, string key)
         {
             if (mapping.Get(key) is { } own)
-                return (own, null);
-            foreach (var alias in merges)
+                return (own, -1);
+            for (var i = 0; i < merges.Count; i++)
             {
-                var target = (YamlMapping)alias.Target;
-                if (Lookup(target, MergeSites(target).ToList(), key) is { } inherited)
-                    return (inherited.Node, alias.Span);
+                var target = (YamlMapping)merges[i].Target;
+                if (Lookup(target, MergeSites(target), key) is { } inherited)
+                    return (inherited.Node, i);
             }
 
             return null;
@@ -113,30 +115,30 @@ public static class GalleryIndexReader
             return current == mapping ? null : (current.Get("name") as YamlScalar)?.Value;
         }
 
-        private static GalleryValue? Scalar(YamlMapping mapping, List<YamlAlias> merges, string key) =>
-            Scalar(Lookup(mapping, merges, key), key);
+        private static GalleryValue? Scalar(YamlMapping mapping, List<YamlAlias> merges, Located<string>[] sites, string key) =>
+            Scalar(Lookup(mapping, merges, key), sites, key);
 
-        private static GalleryValue? Scalar((YamlNode Node, SourceSpan? MergedAt)? lookup, string key)
+        private static GalleryValue? Scalar((YamlNode Node, int Via)? lookup, Located<string>[] sites, string key)
         {
             if (lookup is not { } field)
                 return null;
             if (field.Node is not YamlScalar scalar)
                 throw new InputError(field.Node.Span, $"'{key}' must be a string");
-            return new GalleryValue(scalar.Value, scalar.ValueSpan, field.MergedAt);
+            return new GalleryValue(scalar.Value, scalar.ValueSpan, field.Via >= 0 ? sites[field.Via] : null);
         }
 
-        private static List<(GalleryValue Value, YamlScalar Node)> Mirrors(YamlMapping mapping, List<YamlAlias> merges)
+        private static List<(GalleryValue Value, YamlScalar Node)> Mirrors(YamlMapping mapping, List<YamlAlias> merges, Located<string>[] sites)
         {
             if (Lookup(mapping, merges, "mirrors") is not { } field || field.Node is YamlScalar { Value: "" })
                 return [];
             if (field.Node is not YamlSequence sequence)
                 throw new InputError(field.Node.Span, "'mirrors' must be a sequence of image references");
             return sequence.Items.Select(item => item.Resolve() is YamlScalar s
-                ? (new GalleryValue(s.Value, s.ValueSpan, field.MergedAt), s)
+                ? (new GalleryValue(s.Value, s.ValueSpan, field.Via >= 0 ? sites[field.Via] : null), s)
                 : throw new InputError(item.Span, "a mirror must be an image reference string")).ToList();
         }
 
-        private List<Capability> Capabilities((YamlNode Node, SourceSpan? MergedAt)? lookup)
+        private List<Capability> Capabilities((YamlNode Node, int Via)? lookup)
         {
             if (lookup is not { } field || field.Node is YamlScalar { Value: "" })
                 return [];

@@ -61,7 +61,8 @@ public static class YamlDocumentReader
                 {
                     case Scalar s:
                         var span = YamlSpans.Of(file, s.Start, s.End);
-                        done = (new YamlScalar(span, YamlSpans.ValueOf(source, s, span), NameOf(s.Anchor), TagOf(s.Tag), strings.Get(s.Value), s.Style,
+                        var (valueStart, valueEnd) = YamlSpans.ValueColumns(source, s, span);
+                        done = (new YamlScalar(span, valueStart, valueEnd, NameOf(s.Anchor), TagOf(s.Tag), strings.Get(s.Value), s.Style,
                             checked((int)s.Start.Index), checked((int)s.End.Index)), 1);
                         break;
                     case AnchorAlias a:
@@ -160,20 +161,24 @@ public static class YamlDocumentReader
     }
 
     /// <summary>
-    /// One string per distinct scalar value of a file: matrix keys and values ('ubuntu-latest', './')
-    /// repeat thousands of times, and the model keeps them all.
+    /// Repeated scalars as one string: matrix keys and values ('ubuntu-latest', './') and gallery keys
+    /// repeat thousands of times, and the model keeps many of them. A fixed table in which a newer
+    /// string takes the slot of an older one (like Roslyn's string table): what repeats is shared,
+    /// what is unique (names, uris) costs no dictionary entry, and the table never grows.
     /// </summary>
     private sealed class StringPool
     {
-        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+        private const int MaxLength = 64;
+        private readonly string?[] _slots = new string?[4096];
 
         public string Get(string value)
         {
-            if (value.Length > 64)
+            if (value.Length > MaxLength)
                 return value;
-            if (_strings.TryGetValue(value, out var pooled))
-                return pooled;
-            _strings[value] = value;
+            ref var slot = ref _slots[value.GetHashCode() & (_slots.Length - 1)];
+            if (slot is not null && string.Equals(slot, value, StringComparison.Ordinal))
+                return slot;
+            slot = value;
             return value;
         }
     }

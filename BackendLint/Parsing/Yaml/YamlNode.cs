@@ -19,13 +19,16 @@ public abstract class YamlNode(SourceSpan span, string? anchor, string? tag)
     public virtual YamlNode Resolve() => this;
 }
 
-public sealed class YamlScalar(SourceSpan span, SourceSpan valueSpan, string? anchor, string? tag, string value, ScalarStyle style, int startIndex, int endIndex)
+public sealed class YamlScalar(SourceSpan span, int valueStartColumn, int valueEndColumn, string? anchor, string? tag, string value, ScalarStyle style, int startIndex, int endIndex)
     : YamlNode(span, anchor, tag)
 {
     public string Value { get; } = value;
 
-    /// <summary>The value without its quotes when it is written on one line without escapes; else the whole token.</summary>
-    public SourceSpan ValueSpan { get; } = valueSpan;
+    /// <summary>
+    /// The value without its quotes when it is written on one line without escapes; else the whole
+    /// token. Kept as two columns: anchored scalars stay in memory for as long as a file is read.
+    /// </summary>
+    public SourceSpan ValueSpan => Span with { StartColumn = valueStartColumn, EndColumn = valueEndColumn };
 
     public ScalarStyle Style { get; } = style;
 
@@ -34,10 +37,8 @@ public sealed class YamlScalar(SourceSpan span, SourceSpan valueSpan, string? an
 
     public int EndIndex { get; } = endIndex;
 
-    /// <summary>The value with its span, created once: the model shares it with every entry that inherits it.</summary>
-    public Located<string> Located => _located ??= new(Value, ValueSpan);
-
-    private Located<string>? _located;
+    /// <summary>The value with its span.</summary>
+    public Located<string> Located => new(Value, ValueSpan);
 
     public bool IsMergeKey => Value == "<<" && Style == ScalarStyle.Plain && (Tag is null or "tag:yaml.org,2002:merge");
 }

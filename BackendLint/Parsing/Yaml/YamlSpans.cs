@@ -11,26 +11,27 @@ public static class YamlSpans
         new(file, checked((int)start.Line), checked((int)start.Column), checked((int)end.Line), checked((int)end.Column));
 
     /// <summary>
-    /// The span of a scalar's value: inside the quotes of a one-line quoted scalar written without
-    /// escapes, the whole token otherwise (plain scalars, block scalars, escapes, empty values).
+    /// The columns of a scalar's value: inside the quotes of a one-line quoted scalar written without
+    /// escapes, the whole token's otherwise (plain scalars, block scalars, escapes, empty values).
     /// </summary>
-    public static SourceSpan ValueOf(SourceFile source, Scalar scalar, SourceSpan token)
+    public static (int StartColumn, int EndColumn) ValueColumns(SourceFile source, Scalar scalar, SourceSpan token)
     {
+        var whole = (token.StartColumn, token.EndColumn);
         if (scalar.Style is not (ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted) || scalar.Value.Length == 0 || !token.IsSingleLine)
-            return token;
+            return whole;
         var start = checked((int)scalar.Start.Index);
         var end = checked((int)scalar.End.Index);
         // Escapes only ever make the source longer than the value, so a token exactly two quotes
         // longer than its value is the value in quotes: no need to look at the text.
         if (end - start == scalar.Value.Length + 2)
-            return token with { StartColumn = token.StartColumn + 1, EndColumn = token.EndColumn - 1 };
+            return (token.StartColumn + 1, token.EndColumn - 1);
 
         // Else an anchor or tag is written before the quote, or there are escapes: look.
         var raw = source.Slice(start, end);
         var quote = raw.IndexOf(scalar.Style == ScalarStyle.SingleQuoted ? '\'' : '"');
         if (quote < 0 || raw.Length - quote - 2 != scalar.Value.Length || string.CompareOrdinal(raw, quote + 1, scalar.Value, 0, scalar.Value.Length) != 0)
-            return token;
-        return token with { StartColumn = token.StartColumn + quote + 1, EndColumn = token.EndColumn - 1 };
+            return whole;
+        return (token.StartColumn + quote + 1, token.EndColumn - 1);
     }
 
     /// <summary>

@@ -2,20 +2,36 @@ using BackendLint.Text;
 
 namespace BackendLint.Model;
 
-/// <summary>
-/// One key of a matrix entry with its value as written (a non-scalar value keeps its span and empty
-/// text). A value type stored inline in its entry's array: a LocalAI-sized matrix has thousands of
-/// entries of a dozen keys each, and two objects per key were most of the matrix model's memory.
-/// </summary>
-public readonly struct MatrixField(string key, SourceSpan keySpan, string value, SourceSpan valueSpan)
+/// <summary>One key of a matrix entry with its value as written (a non-scalar value keeps its span and empty text).</summary>
+public readonly struct MatrixField
 {
-    public Located<string> Key => new(key, keySpan);
+    private readonly string _file;
+    private readonly MatrixFieldData _data;
 
-    public Located<string> Value => new(value, valueSpan);
+    internal MatrixField(string file, MatrixFieldData data)
+    {
+        _file = file;
+        _data = data;
+    }
 
-    public string KeyText => key;
+    public Located<string> Key => new(_data.Key, _data.KeyAt.In(_file));
 
-    public string ValueText => value;
+    public Located<string> Value => new(_data.Value, _data.ValueAt.In(_file));
+}
+
+/// <summary>
+/// How an entry stores a field: both texts and positions inline, the file once per entry. A
+/// LocalAI-sized matrix has thousands of entries of a dozen keys each; two objects per key were
+/// most of the matrix model's memory.
+/// </summary>
+internal readonly record struct MatrixFieldData(string Key, string Value, LinePositions KeyAt, LinePositions ValueAt);
+
+/// <summary>A <see cref="SourceSpan"/> without its file.</summary>
+internal readonly record struct LinePositions(int StartLine, int StartColumn, int EndLine, int EndColumn)
+{
+    public static LinePositions Of(SourceSpan span) => new(span.StartLine, span.StartColumn, span.EndLine, span.EndColumn);
+
+    public SourceSpan In(string file) => new(file, StartLine, StartColumn, EndLine, EndColumn);
 }
 
 /// <summary>
@@ -24,14 +40,25 @@ public readonly struct MatrixField(string key, SourceSpan keySpan, string value,
 /// </summary>
 public sealed class MatrixEntry
 {
-    public required string File { get; init; }
+    private readonly MatrixFieldData[] _fields;
+
+    internal MatrixEntry(string file, string list, SourceSpan span, MatrixFieldData[] fields)
+    {
+        File = file;
+        List = list;
+        Span = span;
+        _fields = fields;
+    }
+
+    public string File { get; }
 
     /// <summary><c>include</c> or <c>includeDarwin</c> in the data file, <c>jobs.&lt;job&gt;.strategy.matrix.include</c> inline.</summary>
-    public required string List { get; init; }
+    public string List { get; }
 
-    public required SourceSpan Span { get; init; }
+    public SourceSpan Span { get; }
 
-    public required MatrixField[] Fields { get; init; }
+    /// <summary>The keys in file order (made on request; lookups use <see cref="Get"/> and <see cref="Text"/>).</summary>
+    public MatrixField[] Fields => Array.ConvertAll(_fields, f => new MatrixField(File, f));
 
     /// <summary>Built on macOS: the data file's <c>includeDarwin</c>, or an inline darwin job.</summary>
     public bool IsDarwin => List.Contains("darwin", StringComparison.OrdinalIgnoreCase);
@@ -45,10 +72,10 @@ public sealed class MatrixEntry
     /// <summary>The text of a key's value, without allocating: what joins and lookups need.</summary>
     public string? Text(string key)
     {
-        foreach (var field in Fields)
+        foreach (var field in _fields)
         {
-            if (field.KeyText == key)
-                return field.ValueText;
+            if (field.Key == key)
+                return field.Value;
         }
 
         return null;
@@ -56,10 +83,10 @@ public sealed class MatrixEntry
 
     public Located<string>? Get(string key)
     {
-        foreach (var field in Fields)
+        foreach (var field in _fields)
         {
-            if (field.KeyText == key)
-                return field.Value;
+            if (field.Key == key)
+                return new Located<string>(field.Value, field.ValueAt.In(File));
         }
 
         return null;

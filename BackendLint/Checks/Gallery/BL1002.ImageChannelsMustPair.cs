@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BackendLint.Findings;
 using BackendLint.Model;
 
@@ -15,24 +16,25 @@ internal sealed class ImageChannelsMustPair : ICheck
 
     public IEnumerable<Finding> Run(BackendModel model)
     {
-        var channels = new Dictionary<string, List<(GalleryEntry Entry, ImageReference Image)>>(StringComparer.Ordinal);
+        // The first image of each suffix, and whether the other channel was seen too.
+        var channels = new Dictionary<string, (GalleryEntry Entry, ImageReference Image, bool Paired)>(StringComparer.Ordinal);
         foreach (var entry in model.Gallery.Images)
         {
             if (entry.Image is { IsBackendsRepository: true, TagSuffix: { } suffix, Channel: not TagChannel.Other } image)
             {
-                if (!channels.TryGetValue(suffix.Value, out var list))
-                    channels[suffix.Value] = list = [];
-                list.Add((entry, image));
+                ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(channels, suffix.Value, out var seen);
+                if (!seen)
+                    first = (entry, image, false);
+                else if (first.Image.Channel != image.Channel)
+                    first.Paired = true;
             }
         }
 
-        foreach (var (suffix, images) in channels)
+        foreach (var (suffix, (entry, image, paired)) in channels)
         {
-            var (entry, image) = images[0];
-            var present = image.Channel;
-            if (images.Any(i => i.Image.Channel != present))
+            if (paired)
                 continue;
-
+            var present = image.Channel;
             var (have, missing, channel) = present == TagChannel.Latest ? ("latest", "master", "development") : ("master", "latest", "release");
             yield return Descriptor.At(image.TagSpan!.Value,
                 $"Gallery image {Finding.Quote(entry.DisplayName)} is tagged {Finding.Quote(have + suffix)}, but no image uses {Finding.Quote(missing + suffix)}, so the {channel} channel cannot install it.",

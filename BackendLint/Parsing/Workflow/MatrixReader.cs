@@ -17,7 +17,7 @@ public static class MatrixReader
     public static List<MatrixEntry> ReadDataFile(SourceFile source)
     {
         var entries = new List<MatrixEntry>();
-        var scratch = new List<MatrixField>();
+        var scratch = new List<MatrixFieldData>();
         var root = YamlDocumentReader.Read(source, itemDepth: 2, (list, item) =>
         {
             if (list is not null && DataFileLists.Contains(list))
@@ -112,7 +112,7 @@ public static class MatrixReader
 
     private static bool IsLiteral(string value) => !BuildMatrix.IsExpression(value);
 
-    private static MatrixEntry Entry(string file, string list, YamlNode item, List<MatrixField> fields)
+    private static MatrixEntry Entry(string file, string list, YamlNode item, List<MatrixFieldData> fields)
     {
         if (item.Resolve() is not YamlMapping mapping)
             throw new InputError(item.Span, "a matrix entry must be a mapping of 'backend', 'tag-suffix', 'dockerfile', …");
@@ -123,12 +123,12 @@ public static class MatrixReader
             if (pair.KeyScalar is not { IsMergeKey: false } key)
                 continue;
             // An aliased value is reported where the alias is written, not at its anchor.
-            var field = pair.Value is YamlScalar own ? new MatrixField(key.Value, key.ValueSpan, own.Value, own.ValueSpan)
-                : pair.Value.Resolve() is YamlScalar aliased ? new MatrixField(key.Value, key.ValueSpan, aliased.Value, pair.Value.Span)
-                : new MatrixField(key.Value, key.ValueSpan, "", pair.Value.Span);
-            fields.Add(field);
+            var (value, span) = pair.Value is YamlScalar own ? (own.Value, own.ValueSpan)
+                : pair.Value.Resolve() is YamlScalar aliased ? (aliased.Value, pair.Value.Span)
+                : ("", pair.Value.Span);
+            fields.Add(new MatrixFieldData(key.Value, value, LinePositions.Of(key.ValueSpan), LinePositions.Of(span)));
         }
 
-        return new MatrixEntry { File = file, List = list, Span = mapping.Span, Fields = fields.ToArray() };
+        return new MatrixEntry(file, list, mapping.Span, fields.ToArray());
     }
 }

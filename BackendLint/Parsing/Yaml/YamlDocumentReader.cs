@@ -40,6 +40,7 @@ public static class YamlDocumentReader
         var parser = new Parser(new Scanner(text, skipComments: true));
         var anchors = new Dictionary<string, (YamlNode Node, long Size)>(StringComparer.Ordinal);
         var stack = new Stack<Frame>();
+        var spare = new Stack<Frame>(); // finished frames, reused: their lists keep their capacity
         YamlNode? root = null;
         var last = new SourceSpan(file, 1, 1, 1, 1);
         long written = 0;
@@ -71,13 +72,15 @@ public static class YamlDocumentReader
                         done = (new YamlAlias(YamlSpans.Of(file, a.Start, a.End), strings.Get(a.Value.Value), target.Node), target.Size);
                         break;
                     case SequenceStart ss:
-                        Push(stack, new Frame(ss, isMapping: false), file);
+                        Push(stack, Rent(spare, ss, isMapping: false), file);
                         break;
                     case MappingStart ms:
-                        Push(stack, new Frame(ms, isMapping: true), file);
+                        Push(stack, Rent(spare, ms, isMapping: true), file);
                         break;
                     case SequenceEnd or MappingEnd:
-                        done = stack.Pop().Finish(file, e);
+                        var frame = stack.Pop();
+                        done = frame.Finish(file, e);
+                        spare.Push(frame);
                         break;
                     default:
                         throw new InputError(YamlSpans.Of(file, e.Start, e.End), $"unexpected YAML event '{e.GetType().Name}'");
@@ -136,10 +139,17 @@ public static class YamlDocumentReader
         return null;
     }
 
+    private static Frame Rent(Stack<Frame> spare, NodeEvent start, bool isMapping)
+    {
+        var frame = spare.Count > 0 ? spare.Pop() : new Frame();
+        frame.Start(start, isMapping);
+        return frame;
+    }
+
     private static void Push(Stack<Frame> stack, Frame frame, string file)
     {
         if (stack.Count >= MaxDepth)
-            throw new InputError(YamlSpans.Of(file, frame.Start.Start, frame.Start.End), $"the YAML nests deeper than {MaxDepth} levels");
+            throw new InputError(YamlSpans.Of(file, frame.StartEvent.Start, frame.StartEvent.End), $"the YAML nests deeper than {MaxDepth} levels");
         stack.Push(frame);
     }
 
@@ -183,18 +193,29 @@ public static class YamlDocumentReader
         }
     }
 
-    private sealed class Frame(NodeEvent start, bool isMapping)
+    /// <summary>A collection being read; reused for the next collection once it is finished.</summary>
+    private sealed class Frame
     {
         private readonly List<YamlNode> _items = [];
         private readonly List<YamlPair> _pairs = [];
         // Keys seen so far; a dictionary only once a mapping is large, most have a dozen keys at most.
         private Dictionary<string, YamlScalar>? _keys;
         private YamlNode? _pendingKey;
-        private long _size = 1;
+        private long _size;
+        private bool _isMapping;
 
-        public NodeEvent Start { get; } = start;
+        public NodeEvent StartEvent { get; private set; } = null!;
 
-        public bool IsSequence => !isMapping;
+        public bool IsSequence => !_isMapping;
+
+        public void Start(NodeEvent start, bool mapping)
+        {
+            StartEvent = start;
+            _isMapping = mapping;
+            _keys = null;
+            _pendingKey = null;
+            _size = 1;
+        }
 
         /// <summary>The key whose value is being read, in a mapping.</summary>
         public string? PendingKey => (_pendingKey?.Resolve() as YamlScalar)?.Value;
@@ -205,7 +226,7 @@ public static class YamlDocumentReader
         public void Add(YamlNode node, long size, string file)
         {
             _size += size;
-            if (!isMapping)
+            if (!_isMapping)
             {
                 _items.Add(node);
                 return;
@@ -256,15 +277,18 @@ public static class YamlDocumentReader
 
         public (YamlNode Node, long Size) Finish(string file, ParsingEvent end)
         {
-            var anchor = NameOf(Start.Anchor);
-            var tag = TagOf(Start.Tag);
+            var anchor = NameOf(StartEvent.Anchor);
+            var tag = TagOf(StartEvent.Tag);
             // A block collection "ends" where the next line starts; its last child is the honest end.
-            var last = isMapping ? (_pairs.Count > 0 ? _pairs[^1].Value.Span : (SourceSpan?)null) : (_items.Count > 0 ? _items[^1].Span : null);
-            var span = YamlSpans.Of(file, Start.Start, end.End);
+            var last = _isMapping ? (_pairs.Count > 0 ? _pairs[^1].Value.Span : (SourceSpan?)null) : (_items.Count > 0 ? _items[^1].Span : null);
+            var span = YamlSpans.Of(file, StartEvent.Start, end.End);
             if (last is { } l)
                 span = span with { EndLine = l.EndLine, EndColumn = l.EndColumn };
 
-            YamlNode node = isMapping ? new YamlMapping(span, anchor, tag, _pairs) : new YamlSequence(span, anchor, tag, _items);
+            // Exact-size arrays: anchored nodes stay in memory for as long as the file is read.
+            YamlNode node = _isMapping ? new YamlMapping(span, anchor, tag, _pairs.ToArray()) : new YamlSequence(span, anchor, tag, _items.ToArray());
+            _items.Clear();
+            _pairs.Clear();
             return (node, _size);
         }
     }

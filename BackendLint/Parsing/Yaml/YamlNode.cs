@@ -49,7 +49,8 @@ public sealed class YamlSequence(SourceSpan span, string? anchor, string? tag, I
     public IReadOnlyList<YamlNode> Items { get; } = items;
 }
 
-public sealed record YamlPair(YamlNode Key, YamlNode Value)
+/// <summary>A key and its value; a value type, stored inline in its mapping's array.</summary>
+public readonly record struct YamlPair(YamlNode Key, YamlNode Value)
 {
     /// <summary>The key as text when it is a scalar (every key LocalAI writes is one).</summary>
     public YamlScalar? KeyScalar => Key.Resolve() as YamlScalar;

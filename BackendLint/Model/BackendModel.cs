@@ -86,13 +86,13 @@ public sealed class BackendModel
         var backendOfMeta = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var image in gallery.Images)
         {
-            if (image.Image?.TagSuffix is { } suffix && backendOfSuffix.TryGetValue(suffix.Value, out var built) && image.MetaName is { } meta)
+            if (image.Image?.SuffixText is { } suffix && backendOfSuffix.TryGetValue(suffix, out var built) && image.MetaName is { } meta)
                 backendOfMeta.TryAdd(meta, built);
         }
 
         foreach (var entry in gallery.Entries)
         {
-            var name = entry.IsImage && entry.Image?.TagSuffix is { } suffix && backendOfSuffix.TryGetValue(suffix.Value, out var built) ? built
+            var name = entry.IsImage && entry.Image?.SuffixText is { } suffix && backendOfSuffix.TryGetValue(suffix, out var built) ? built
                 : entry.MetaName is { } meta ? backendOfMeta.GetValueOrDefault(meta, meta)
                 : entry.Name?.Text;
             if (name is null)

@@ -18,8 +18,21 @@ public readonly record struct GalleryValue(string Text, SourceSpan Span, Located
     public Located<string> Value => new(Text, Span);
 }
 
-/// <summary>One <c>capabilities:</c> item: which entry to install on which hardware.</summary>
-public sealed record Capability(Located<string> Key, Located<string> Value);
+/// <summary>
+/// One <c>capabilities:</c> item: which entry to install on which hardware. A value type stored
+/// inline in its map's list, which every image inheriting the map shares.
+/// </summary>
+public readonly record struct Capability(string KeyText, SourceSpan KeySpan, string ValueText, SourceSpan ValueSpan)
+{
+    public Capability(Located<string> key, Located<string> value)
+        : this(key.Value, key.Span, value.Value, value.Span)
+    {
+    }
+
+    public Located<string> Key => new(KeyText, KeySpan);
+
+    public Located<string> Value => new(ValueText, ValueSpan);
+}
 
 /// <summary>Which channel a backend image tag belongs to.</summary>
 public enum TagChannel
@@ -38,13 +51,32 @@ public enum TagChannel
 /// A parsed image reference such as <c>quay.io/go-skynet/local-ai-backends:latest-cpu-vllm</c>:
 /// repository, tag (with its span), channel and tag suffix (<c>-cpu-vllm</c>, with its own span).
 /// </summary>
-public sealed record ImageReference(string Repository, TagChannel Channel, SourceSpan? TagSpan, Located<string>? TagSuffix, string? OtherTag = null)
+public sealed class ImageReference(string repository, TagChannel channel, SourceSpan? tagSpan, string? suffix, SourceSpan suffixSpan, string? otherTag = null)
 {
+    public ImageReference(string repository, TagChannel channel, SourceSpan? tagSpan, Located<string>? suffix, string? otherTag = null)
+        : this(repository, channel, tagSpan, suffix?.Value, suffix?.Span ?? default, otherTag)
+    {
+    }
+
+    public string Repository { get; } = repository;
+
+    public TagChannel Channel { get; } = channel;
+
+    public SourceSpan? TagSpan { get; } = tagSpan;
+
+    /// <summary>The suffix after <c>latest</c> or <c>master</c>, for lookups; null for another tag.</summary>
+    public string? SuffixText { get; } = suffix;
+
+    /// <summary>The suffix with its span (made on request: a gallery has thousands of references).</summary>
+    public Located<string>? TagSuffix => SuffixText is null ? null : new(SuffixText, suffixSpan);
+
+    public string? OtherTag { get; } = otherTag;
+
     /// <summary>The tag: <c>latest</c> or <c>master</c> and the suffix, or as written for another tag.</summary>
     public string? Tag => Channel switch
     {
-        TagChannel.Latest => "latest" + TagSuffix!.Value,
-        TagChannel.Master => "master" + TagSuffix!.Value,
+        TagChannel.Latest => "latest" + SuffixText,
+        TagChannel.Master => "master" + SuffixText,
         _ => OtherTag,
     };
 

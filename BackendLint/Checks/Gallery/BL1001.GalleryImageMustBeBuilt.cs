@@ -26,14 +26,15 @@ internal sealed class GalleryImageMustBeBuilt : ICheck
         foreach (var entry in model.Gallery.Images)
         {
             // A mirror with the uri's own suffix shares its finding; one with another suffix is a problem of its own.
-            var own = entry.Image?.TagSuffix?.Value;
+            var own = entry.Image?.SuffixText;
             for (var i = -1; i < entry.MirrorImages.Length; i++)
             {
                 var image = i < 0 ? entry.Image : entry.MirrorImages[i];
-                if (i >= 0 && image?.TagSuffix?.Value == own)
+                if (i >= 0 && image?.SuffixText == own)
                     continue;
-                if (image is not { IsBackendsRepository: true, TagSuffix: { } suffix } || built.Contains(suffix.Value))
+                if (image is not { IsBackendsRepository: true, SuffixText: { } text } || built.Contains(text))
                     continue;
+                var suffix = image.TagSuffix!;
 
                 var related = entry.MetaName is { } meta && firstEntryOf.TryGetValue(meta, out var builds)
                     ? new[] { new RelatedLocation(builds.Span, $"The builds of '{meta}' start here.") }

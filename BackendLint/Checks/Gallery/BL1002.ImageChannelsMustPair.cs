@@ -20,9 +20,9 @@ internal sealed class ImageChannelsMustPair : ICheck
         var channels = new Dictionary<string, (GalleryEntry Entry, ImageReference Image, bool Paired)>(StringComparer.Ordinal);
         foreach (var entry in model.Gallery.Images)
         {
-            if (entry.Image is { IsBackendsRepository: true, TagSuffix: { } suffix, Channel: not TagChannel.Other } image)
+            if (entry.Image is { IsBackendsRepository: true, SuffixText: { } suffix, Channel: not TagChannel.Other } image)
             {
-                ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(channels, suffix.Value, out var seen);
+                ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(channels, suffix, out var seen);
                 if (!seen)
                     first = (entry, image, false);
                 else if (first.Image.Channel != image.Channel)

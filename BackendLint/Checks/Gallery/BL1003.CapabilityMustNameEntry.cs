@@ -16,7 +16,13 @@ internal sealed class CapabilityMustNameEntry : ICheck
     public IEnumerable<Finding> Run(BackendModel model)
     {
         // LocalAI finds the entry with strings.EqualFold, so case does not matter.
-        var names = model.Gallery.Entries.Where(e => e.Name is not null).Select(e => e.Name!.Value.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var names = new HashSet<string>(model.Gallery.Entries.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in model.Gallery.Entries)
+        {
+            if (entry.Name is { } name)
+                names.Add(name.Text);
+        }
+
         foreach (var entry in model.Gallery.Entries)
         {
             // Inherited capabilities are reported once, where the meta writes them.
@@ -25,7 +31,7 @@ internal sealed class CapabilityMustNameEntry : ICheck
 
             foreach (var capability in entry.Capabilities)
             {
-                if (names.Contains(capability.Value.Value))
+                if (names.Contains(capability.ValueText))
                     continue;
 
                 yield return Descriptor.At(capability.Value.Span,

@@ -56,8 +56,8 @@ internal sealed class BuiltImageMustBeInGallery : ICheck
 
         void Use(ImageReference? image)
         {
-            if (image is { IsBackendsRepository: true, TagSuffix: { } suffix })
-                used.Add(suffix.Value);
+            if (image is { IsBackendsRepository: true, SuffixText: { } suffix })
+                used.Add(suffix);
         }
     }
 

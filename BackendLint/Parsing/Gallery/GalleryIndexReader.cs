@@ -152,7 +152,7 @@ public static class GalleryIndexReader
             {
                 if (pair.KeyScalar is not { } key || pair.Value.Resolve() is not YamlScalar target)
                     throw new InputError(pair.Value.Span, "a capability must map a name to an entry name");
-                capabilities.Add(new Capability(key.Located, target.Located));
+                capabilities.Add(new Capability(key.Value, key.ValueSpan, target.Value, target.ValueSpan));
             }
 
             return _capabilities[map] = capabilities;
@@ -174,9 +174,8 @@ public static class GalleryIndexReader
                 return new ImageReference(Repository(text, colon), channel, tagSpan, null, text[tagStart..]);
 
             var suffixStart = tagStart + prefixLength;
-            var suffix = new Located<string>(Suffix(text.AsSpan(suffixStart)),
-                suffixStart < text.Length ? YamlSpans.Within(source, node, suffixStart, text.Length - suffixStart) : tagSpan);
-            return new ImageReference(Repository(text, colon), channel, tagSpan, suffix);
+            var suffixSpan = suffixStart < text.Length ? YamlSpans.Within(source, node, suffixStart, text.Length - suffixStart) : tagSpan;
+            return new ImageReference(Repository(text, colon), channel, tagSpan, Suffix(text.AsSpan(suffixStart)), suffixSpan);
         }
 
         private string Suffix(ReadOnlySpan<char> suffix)

@@ -143,6 +143,22 @@ public class ExitCodeTests
         }
     }
 
+    // The gallery and the matrix data file are streamed: the bad byte is met while YamlDotNet is parsing.
+    [TestCase("backend/index.yaml", "- name: x\n  uri: \"a\xff\"\n", "backend/index.yaml:2:10: error: the file is not valid UTF-8 (byte 0xFF)\n")]
+    [TestCase(".github/backend-matrix.yml", "include:\n  - backend: \"a\xc3\"\n", ".github/backend-matrix.yml:2:16: error: the file is not valid UTF-8 (byte 0xC3)\n")]
+    public void A_streamed_file_that_is_not_utf8_exits_3(string file, string latin1, string expected)
+    {
+        var repo = BrokenRepository.Create(file, System.Text.Encoding.Latin1.GetBytes(latin1));
+        try
+        {
+            Run.InProcess(repo).Should().Be((ExitCode.InputError, "", expected));
+        }
+        finally
+        {
+            Directory.Delete(repo, recursive: true);
+        }
+    }
+
     [Test]
     public void An_alias_bomb_exits_3()
     {

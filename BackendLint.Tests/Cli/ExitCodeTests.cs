@@ -159,6 +159,26 @@ public class ExitCodeTests
         }
     }
 
+    // Errors are reported in reading order: the matrix's, then the gallery's, then the Makefile's.
+    [TestCase(".github/backend-matrix.yml", "backend/index.yaml", ".github/backend-matrix.yml:2:")]
+    [TestCase("backend/index.yaml", "Makefile", "backend/index.yaml:")]
+    public void With_two_broken_files_the_earlier_one_is_reported(string earlier, string later, string expected)
+    {
+        var repo = BrokenRepository.Create(earlier, "include: [unclosed\n  - x: 1\n");
+        try
+        {
+            File.WriteAllBytes(Path.Combine(repo, later), later == "Makefile" ? [0xFF] : "- name: [unclosed\n"u8.ToArray());
+            var (exit, output, error) = Run.InProcess(repo);
+            exit.Should().Be(ExitCode.InputError);
+            output.Should().BeEmpty();
+            error.Should().StartWith(expected);
+        }
+        finally
+        {
+            Directory.Delete(repo, recursive: true);
+        }
+    }
+
     [Test]
     public void An_alias_bomb_exits_3()
     {

@@ -81,6 +81,7 @@ public sealed class PhaseTimings
             err.WriteLine($"timing: {phase,-24} {ms,8:F1} ms {faults,7} page faults {allocated / 1024.0 / 1024.0,8:F1} MiB allocated {peak / 1024,6} MiB peak after");
         var gc = GC.GetGCMemoryInfo();
         err.WriteLine($"timing: {"total in Main",-24} {_last,8:F1} ms; {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections; working set {Environment.WorkingSet / 1024 / 1024} MiB");
-        err.WriteLine($"timing: GC heap after the last collection {gc.HeapSizeBytes / 1024 / 1024} MiB ({gc.FragmentedBytes / 1024 / 1024} MiB free in it), {gc.TotalCommittedBytes / 1024 / 1024} MiB committed, {gc.PromotedBytes / 1024 / 1024} MiB promoted by it");
+        var budget = GC.GetConfigurationVariables().TryGetValue("GCGen0MaxBudget", out var cap) ? $"{Convert.ToInt64(cap, System.Globalization.CultureInfo.InvariantCulture) / 1024} KiB" : "none";
+        err.WriteLine($"timing: GC heap after the last collection {gc.HeapSizeBytes / 1024 / 1024} MiB ({gc.FragmentedBytes / 1024 / 1024} MiB free in it), {gc.TotalCommittedBytes / 1024 / 1024} MiB committed, {gc.PromotedBytes / 1024 / 1024} MiB promoted by it; gen0 budget cap {budget}");
     }
 }

@@ -53,11 +53,6 @@ public enum TagChannel
 /// </summary>
 public sealed class ImageReference(string repository, TagChannel channel, SourceSpan? tagSpan, string? suffix, SourceSpan suffixSpan, string? otherTag = null)
 {
-    public ImageReference(string repository, TagChannel channel, SourceSpan? tagSpan, Located<string>? suffix, string? otherTag = null)
-        : this(repository, channel, tagSpan, suffix?.Value, suffix?.Span ?? default, otherTag)
-    {
-    }
-
     public string Repository { get; } = repository;
 
     public TagChannel Channel { get; } = channel;

@@ -165,13 +165,13 @@ public static class GalleryIndexReader
             var at = text.IndexOf('@', Math.Max(lastSlash, 0));
             var colon = text.IndexOf(':', lastSlash + 1);
             if (at >= 0 || colon < 0 || node is null)
-                return new ImageReference(Repository(text, at >= 0 ? at : colon >= 0 ? colon : text.Length), TagChannel.Other, null, null);
+                return new ImageReference(Repository(text, at >= 0 ? at : colon >= 0 ? colon : text.Length), TagChannel.Other, tagSpan: null, suffix: null, suffixSpan: default);
 
             var tagStart = colon + 1;
             var tagSpan = YamlSpans.Within(source, node, tagStart, text.Length - tagStart);
             var channel = ChannelOf(text.AsSpan(tagStart), out var prefixLength);
             if (channel == TagChannel.Other)
-                return new ImageReference(Repository(text, colon), channel, tagSpan, null, text[tagStart..]);
+                return new ImageReference(Repository(text, colon), channel, tagSpan, suffix: null, suffixSpan: default, otherTag: text[tagStart..]);
 
             var suffixStart = tagStart + prefixLength;
             var suffixSpan = suffixStart < text.Length ? YamlSpans.Within(source, node, suffixStart, text.Length - suffixStart) : tagSpan;

@@ -40,6 +40,11 @@ for scale in $SCALES; do
 done
 [ -n "${LOCALAI:-}" ] && targets+=("LocalAI:$LOCALAI")
 
+# median_of MICROSECONDS... : their median, in milliseconds with one decimal.
+median_of() {
+  printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {printf "%.1f", a[int((NR + 1) / 2)] / 1000}'
+}
+
 # median_ms N cmd... : the median wall time of N runs, in milliseconds (nanosecond clock).
 median_ms() {
   local n=$1; shift
@@ -49,7 +54,7 @@ median_ms() {
     start=$(date +%s%N); "$@" > /dev/null 2>&1 || true; end=$(date +%s%N)
     times+=($(( (end - start) / 1000 )))
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR] = $1} END {printf "%.1f", a[int((NR + 1) / 2)] / 1000}'
+  median_of "${times[@]}"
 }
 
 # peak_mib cmd... : maximum resident set size of one run, in MiB (the linter exits 1 on findings).
@@ -110,7 +115,8 @@ for target in "${targets[@]}"; do
     runs=$(runs_for "$row" "$label")
     if [ "$runs" -gt 1 ]; then
       read -r -a cmd <<< "$(command_for "$row" "$dir")"
-      result["$row|$label|ms"]=$(printf '%s\n' ${times[$row]} | sort -n | awk '{a[NR] = $1} END {printf "%.1f", a[int((NR + 1) / 2)] / 1000}')
+      # shellcheck disable=SC2086 # the list is space-separated on purpose
+      result["$row|$label|ms"]=$(median_of ${times[$row]})
       result["$row|$label|mib"]=$(peak_mib "${cmd[@]}")
     fi
     log "$label: $row ($runs runs): ${result["$row|$label|ms"]} ms, ${result["$row|$label|mib"]} MiB"

@@ -31,7 +31,7 @@ public class GalleryIndexReaderTests
     {
         var image = Read(Index).Entries[1];
         image.Capabilities.Should().ContainSingle().Which.Should().Be(
-            new Capability(new Located<string>("default", At(Index, 4, "default")), new Located<string>("cpu-vllm", At(Index, 4, "cpu-vllm"))));
+            new Capability("default", At(Index, 4, "default"), "cpu-vllm", At(Index, 4, "cpu-vllm")));
         image.CapabilitiesMergedAt.Should().Be(At(Index, 5, "*vllm"));
 
         image.Name!.Value.IsInherited.Should().BeFalse();

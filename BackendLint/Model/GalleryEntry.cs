@@ -24,11 +24,6 @@ public readonly record struct GalleryValue(string Text, SourceSpan Span, Located
 /// </summary>
 public readonly record struct Capability(string KeyText, SourceSpan KeySpan, string ValueText, SourceSpan ValueSpan)
 {
-    public Capability(Located<string> key, Located<string> value)
-        : this(key.Value, key.Span, value.Value, value.Span)
-    {
-    }
-
     public Located<string> Key => new(KeyText, KeySpan);
 
     public Located<string> Value => new(ValueText, ValueSpan);

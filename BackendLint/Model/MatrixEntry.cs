@@ -103,11 +103,24 @@ public sealed record BuiltSuffix(Located<string> Suffix, string Origin, MatrixEn
 /// <summary>Everything the build matrix sources say.</summary>
 public sealed record BuildMatrix(IReadOnlyList<string> Files, IReadOnlyList<MatrixEntry> Entries, IReadOnlyList<BuiltSuffix> OtherSuffixes)
 {
-    /// <summary>Every suffix CI publishes, entries first, in file order.</summary>
-    public IEnumerable<BuiltSuffix> Suffixes =>
-        Entries.Where(e => e.Text("tag-suffix") is { } suffix && !IsExpression(suffix))
-            .Select(e => new BuiltSuffix(e.TagSuffix!, e.List, e))
-            .Concat(OtherSuffixes);
+    /// <summary>
+    /// The suffixes CI publishes whose text <paramref name="keep"/> accepts, entries first, in file
+    /// order; only those become objects with spans.
+    /// </summary>
+    public IEnumerable<BuiltSuffix> SuffixesWhere(Func<string, bool> keep)
+    {
+        foreach (var entry in Entries)
+        {
+            if (entry.Text("tag-suffix") is { } suffix && !IsExpression(suffix) && keep(suffix))
+                yield return new BuiltSuffix(entry.TagSuffix!, entry.List, entry);
+        }
+
+        foreach (var other in OtherSuffixes)
+        {
+            if (keep(other.Suffix.Value))
+                yield return other;
+        }
+    }
 
     /// <summary>The text of every suffix CI publishes, for lookups.</summary>
     public IEnumerable<string> SuffixTexts

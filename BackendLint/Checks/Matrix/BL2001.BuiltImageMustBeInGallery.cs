@@ -32,7 +32,7 @@ internal sealed class BuiltImageMustBeInGallery : ICheck
 
         // A multi-arch pair shares one suffix: report the first entry that builds it.
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var built in Unused(model.Matrix, used))
+        foreach (var built in model.Matrix.SuffixesWhere(suffix => !used.Contains(suffix)))
         {
             var suffix = built.Suffix.Value;
             if (!reported.Add(suffix))
@@ -58,22 +58,6 @@ internal sealed class BuiltImageMustBeInGallery : ICheck
         {
             if (image is { IsBackendsRepository: true, SuffixText: { } suffix })
                 used.Add(suffix);
-        }
-    }
-
-    // The built suffixes no image uses, in file order; only those become objects with spans.
-    private static IEnumerable<BuiltSuffix> Unused(BuildMatrix matrix, HashSet<string> used)
-    {
-        foreach (var entry in matrix.Entries)
-        {
-            if (entry.Text("tag-suffix") is { } suffix && !BuildMatrix.IsExpression(suffix) && !used.Contains(suffix))
-                yield return new BuiltSuffix(entry.TagSuffix!, entry.List, entry);
-        }
-
-        foreach (var other in matrix.OtherSuffixes)
-        {
-            if (!used.Contains(other.Suffix.Value))
-                yield return other;
         }
     }
 }

@@ -16,12 +16,13 @@ public class GeneratorTests
         try
         {
             RepositoryGenerator.Write(root, scale, planted);
-            var model = RepositoryReader.Read(root, new SourcePaths());
+            var (model, errors) = RepositoryReader.Read(root, new SourcePaths());
+            errors.Should().BeEmpty();
             model.Makefile.Definitions.Should().HaveCount(RepositoryGenerator.BackendsPerScale * scale);
             model.Gallery.Entries.Count.Should().BeInRange(950 * scale, 1100 * scale);
             model.Matrix.Entries.Count.Should().BeInRange(450 * scale, 550 * scale);
 
-            var findings = LintEngine.Run(model);
+            var findings = LintEngine.Run(model, CheckCatalog.All).Findings;
             findings.Should().HaveCount(planted);
             findings.Select(f => f.Backend).Should().OnlyHaveUniqueItems();
         }

@@ -76,6 +76,15 @@ public class BuildContextMustMatchMakefileTests
         finding.PlainMessage.Should().Be("Build context './backend' of 'BACKEND_VLLM' is not the './' that all 2 build-matrix entries of 'vllm' use.");
     }
 
+    [Test]
+    public void Says_uses_when_the_one_build_disagrees_with_the_makefile()
+    {
+        const string makefile = "BACKEND_VLLM = vllm|python|./backend|false|true\n";
+        const string matrix = "include:\n  - backend: vllm\n    context: \"./\"\n";
+        Lint.Snippets(matrix: matrix, makefile: makefile, only: CheckIds.BuildContextMustMatchMakefile).Should().ContainSingle()
+            .Which.PlainMessage.Should().Be("Build context './backend' of 'BACKEND_VLLM' is not the './' that the build-matrix entry of 'vllm' uses.");
+    }
+
     [TestCase("", ".")]
     [TestCase("./", ".")]
     [TestCase("./backend/", "backend")]

@@ -106,11 +106,12 @@ public class ExitCodeTests
         Run.InProcess(Fixture("localai-default"), "--config", "no-such.yml").Should().Be((ExitCode.InputError, "", "no-such.yml:1:1: error: the configuration file does not exist\n"));
     }
 
-    [TestCase("backend/index.yaml", "- name: a\n  name: b\n", "backend/index.yaml:2:3: error: duplicate key 'name' in a mapping (first at line 1)")]
-    [TestCase("backend/index.yaml", "name: a\n", "backend/index.yaml:1:1: error: the top level of the gallery index must be a sequence of backend entries")]
-    [TestCase(".github/backend-matrix.yml", "include:\n  - backend: [\n", ".github/backend-matrix.yml:3:1: error: ")]
-    [TestCase("Makefile", null, "Makefile:1:1: error: the file does not exist")]
-    public void An_unparseable_or_missing_source_exits_3_with_one_line(string file, string? content, string expected)
+    // One line for the source, one naming the rules that need it; the other rules still report (none here).
+    [TestCase("backend/index.yaml", "- name: a\n  name: b\n", "backend/index.yaml:2:3: error: duplicate key 'name' in a mapping (first at line 1)", "BL1001, BL1002, BL1003, BL2001")]
+    [TestCase("backend/index.yaml", "name: a\n", "backend/index.yaml:1:1: error: the top level of the gallery index must be a sequence of backend entries", "BL1001, BL1002, BL1003, BL2001")]
+    [TestCase(".github/backend-matrix.yml", "include:\n  - backend: [\n", ".github/backend-matrix.yml:3:1: error: ", "BL1001, BL2001, BL2002")]
+    [TestCase("Makefile", null, "Makefile:1:1: error: the file does not exist", "BL2002, BL3001, BL3002, BL3003, BL3004")]
+    public void An_unparseable_or_missing_source_exits_3_with_one_line(string file, string? content, string expected, string notRun)
     {
         var repo = BrokenRepository.Create(file, content ?? "");
         try
@@ -119,9 +120,12 @@ public class ExitCodeTests
                 File.Delete(Path.Combine(repo, file));
             var (exit, output, error) = Run.InProcess(repo);
             exit.Should().Be(ExitCode.InputError);
-            output.Should().BeEmpty();
-            error.Should().StartWith(expected).And.EndWith("\n");
-            error.TrimEnd('\n').Should().NotContain("\n", "an input error is one line").And.NotContain("   at ");
+            output.Should().Be("0 errors, 0 warnings in 0 backends\n");
+            var lines = error.Split('\n');
+            lines.Should().HaveCount(3, "an input error is one line, the rules it stops another, then the final newline");
+            lines[0].Should().StartWith(expected);
+            lines[1].Should().Be("backendlint: note: not run, as a source they need could not be read: " + notRun);
+            error.Should().NotContain("   at ");
         }
         finally
         {
@@ -135,7 +139,8 @@ public class ExitCodeTests
         var repo = BrokenRepository.Create("Makefile", [(byte)'X', (byte)' ', (byte)'=', (byte)' ', 0xC3, (byte)'(', (byte)'\n']);
         try
         {
-            Run.InProcess(repo).Should().Be((ExitCode.InputError, "", "Makefile:1:5: error: the file is not valid UTF-8 (byte 0xC3)\n"));
+            Run.InProcess(repo).Should().Be((ExitCode.InputError, "0 errors, 0 warnings in 0 backends\n",
+                "Makefile:1:5: error: the file is not valid UTF-8 (byte 0xC3)\nbackendlint: note: not run, as a source they need could not be read: BL2002, BL3001, BL3002, BL3003, BL3004\n"));
         }
         finally
         {
@@ -143,15 +148,14 @@ public class ExitCodeTests
         }
     }
 
-    // The gallery and the matrix data file are streamed: the bad byte is met while YamlDotNet is parsing.
-    [TestCase("backend/index.yaml", "- name: x\n  uri: \"a\xff\"\n", "backend/index.yaml:2:10: error: the file is not valid UTF-8 (byte 0xFF)\n")]
-    [TestCase(".github/backend-matrix.yml", "include:\n  - backend: \"a\xc3\"\n", ".github/backend-matrix.yml:2:16: error: the file is not valid UTF-8 (byte 0xC3)\n")]
-    public void A_streamed_file_that_is_not_utf8_exits_3(string file, string latin1, string expected)
+    [TestCase("backend/index.yaml", "- name: x\n  uri: \"a\xff\"\n", "backend/index.yaml:2:10: error: the file is not valid UTF-8 (byte 0xFF)\nbackendlint: note: not run, as a source they need could not be read: BL1001, BL1002, BL1003, BL2001\n")]
+    [TestCase(".github/backend-matrix.yml", "include:\n  - backend: \"a\xc3\"\n", ".github/backend-matrix.yml:2:16: error: the file is not valid UTF-8 (byte 0xC3)\nbackendlint: note: not run, as a source they need could not be read: BL1001, BL2001, BL2002\n")]
+    public void A_yaml_file_that_is_not_utf8_exits_3(string file, string latin1, string expected)
     {
         var repo = BrokenRepository.Create(file, System.Text.Encoding.Latin1.GetBytes(latin1));
         try
         {
-            Run.InProcess(repo).Should().Be((ExitCode.InputError, "", expected));
+            Run.InProcess(repo).Should().Be((ExitCode.InputError, "0 errors, 0 warnings in 0 backends\n", expected));
         }
         finally
         {
@@ -159,10 +163,10 @@ public class ExitCodeTests
         }
     }
 
-    // Errors are reported in reading order: the matrix's, then the gallery's, then the Makefile's.
+    // Each broken source is one line, in reading order: the matrix's, then the gallery's, then the Makefile's.
     [TestCase(".github/backend-matrix.yml", "backend/index.yaml", ".github/backend-matrix.yml:2:")]
     [TestCase("backend/index.yaml", "Makefile", "backend/index.yaml:")]
-    public void With_two_broken_files_the_earlier_one_is_reported(string earlier, string later, string expected)
+    public void With_two_broken_files_both_are_reported_in_reading_order(string earlier, string later, string expected)
     {
         var repo = BrokenRepository.Create(earlier, "include: [unclosed\n  - x: 1\n");
         try
@@ -170,8 +174,12 @@ public class ExitCodeTests
             File.WriteAllBytes(Path.Combine(repo, later), later == "Makefile" ? [0xFF] : "- name: [unclosed\n"u8.ToArray());
             var (exit, output, error) = Run.InProcess(repo);
             exit.Should().Be(ExitCode.InputError);
-            output.Should().BeEmpty();
-            error.Should().StartWith(expected);
+            output.Should().Be("0 errors, 0 warnings in 0 backends\n");
+            var lines = error.TrimEnd('\n').Split('\n');
+            lines.Should().HaveCount(3);
+            lines[0].Should().StartWith(expected);
+            lines[1].Should().StartWith(later + ":");
+            lines[2].Should().StartWith("backendlint: note: not run, as a source they need could not be read: ");
         }
         finally
         {
@@ -209,7 +217,7 @@ public class ExitCodeTests
     {
         var (exit, _, error) = Run.InProcess(Fixture("localai-inline-matrix"), "--matrix", "ci/matrix.yml");
         exit.Should().Be(ExitCode.InputError);
-        error.Should().Be("ci/matrix.yml:1:1: error: the file does not exist\n");
+        error.Should().Be("ci/matrix.yml:1:1: error: the file does not exist\nbackendlint: note: not run, as a source they need could not be read: BL1001, BL2001, BL2002\n");
     }
 }
 

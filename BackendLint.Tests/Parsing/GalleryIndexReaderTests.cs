@@ -10,7 +10,7 @@ public class GalleryIndexReaderTests
 {
     private const string File = "backend/index.yaml";
 
-    private static GalleryIndex Read(string text) => GalleryIndexReader.Read(new SourceFile(File, text));
+    private static GalleryIndex Read(string text) => GalleryIndexReader.Read(Lint.Yaml(File, text));
 
     private static SourceSpan At(string text, int line, string token, int occurrence = 1) => Lint.SpanOf(File, text, line, token, occurrence);
 
@@ -31,7 +31,7 @@ public class GalleryIndexReaderTests
     {
         var image = Read(Index).Entries[1];
         image.Capabilities.Should().ContainSingle().Which.Should().Be(
-            new Capability("default", At(Index, 4, "default"), "cpu-vllm", At(Index, 4, "cpu-vllm")));
+            new Capability(new("default", At(Index, 4, "default")), new("cpu-vllm", At(Index, 4, "cpu-vllm"))));
         image.CapabilitiesMergedAt.Should().Be(At(Index, 5, "*vllm"));
 
         image.Name!.Value.IsInherited.Should().BeFalse();
@@ -53,17 +53,16 @@ public class GalleryIndexReaderTests
     {
         var image = Read(Index).Entries[1].Image!;
         image.Repository.Should().Be("quay.io/go-skynet/local-ai-backends");
-        image.IsBackendsRepository.Should().BeTrue();
+        image.IsBuiltByMatrix.Should().BeTrue();
         image.Channel.Should().Be(TagChannel.Latest);
-        image.Tag.Should().Be("latest-cpu-vllm");
-        image.TagSpan.Should().Be(At(Index, 7, "latest-cpu-vllm"));
+        image.Tag.Should().Be(new Located<string>("latest-cpu-vllm", At(Index, 7, "latest-cpu-vllm")));
         image.TagSuffix.Should().Be(new Located<string>("-cpu-vllm", At(Index, 7, "-cpu-vllm")));
     }
 
     [Test]
     public void Parses_an_unquoted_mirror()
     {
-        var mirror = Read(Index).Entries[1].MirrorImages.Should().ContainSingle().Subject;
+        var mirror = Read(Index).Entries[1].Mirrors.Should().ContainSingle().Subject.Image;
         mirror.Repository.Should().Be("localai/localai-backends");
         mirror.TagSuffix.Should().Be(new Located<string>("-cpu-vllm", At(Index, 9, "-cpu-vllm")));
     }

@@ -29,7 +29,7 @@ public class GnuMakeAgreementTests
     public void Reader_agrees_with_make(string makefile)
     {
         var make = MakeDatabase(makefile);
-        var facts = MakefileReader.Read(new SourceFile("Makefile", makefile));
+        var facts = MakefileReader.Read(new SourceText("Makefile", makefile)).Facts;
 
         string? ours = facts.NotParallel is { } list ? string.Join(' ', list.Prerequisites.Select(p => p.Value)) : null;
         if (facts.DockerBuildBackends is { } build)

@@ -7,7 +7,7 @@ namespace BackendLint.Tests.Parsing;
 
 public class MakefileReaderTests
 {
-    private static MakefileFacts Read(string text) => MakefileReader.Read(new SourceFile("Makefile", text));
+    private static MakefileFacts Read(string text) => MakefileReader.Read(new SourceText("Makefile", text)).Facts;
 
     private static SourceSpan At(string text, int line, string token, int occurrence = 1) => Lint.SpanOf("Makefile", text, line, token, occurrence);
 
@@ -172,5 +172,36 @@ public class MakefileReaderTests
     public void Lists_of_several_rules_for_one_target_are_merged()
     {
         Read(".NOTPARALLEL: backends/a\n.NOTPARALLEL: backends/b\n").NotParallel!.Prerequisites.Select(p => p.Value).Should().Equal("backends/a", "backends/b");
+    }
+}
+
+public class MakefileCommentTests
+{
+    private static List<Comment> Comments(string text) => MakefileReader.Read(new SourceText("Makefile", text)).Comments;
+
+    [Test]
+    public void Keeps_make_comments_and_recipe_shell_comments_with_exact_spans()
+    {
+        const string text = "# head\r\nX = 1 # trailing\nY = \\#not-one\n.NOTPARALLEL: a \\\n\tb # ends the list \\\n\tstill-comment\n"
+            + "t:\n\t# shell comment\n\techo hi # shell trailing\ndefine body\n# inside define\nendef\n";
+        var comments = Comments(text);
+        comments.Select(c => c.Text).Should().Equal(
+            "# head", "# trailing", "# ends the list \\\n\tstill-comment", "# shell comment", "# shell trailing");
+        comments[0].Span.Should().Be(new SourceSpan("Makefile", 1, 1, 1, 7), "CRLF is not part of the comment");
+        comments[1].Span.Should().Be(Lint.SpanOf("Makefile", text, 2, "# trailing"));
+        comments[2].Span.Should().Be(new SourceSpan("Makefile", 5, 4, 6, 15), "a continued comment goes on over the next line, as in make");
+        comments[3].Span.Should().Be(Lint.SpanOf("Makefile", text, 8, "# shell comment"));
+        comments[4].Span.Should().Be(Lint.SpanOf("Makefile", text, 9, "# shell trailing"));
+        var source = new SourceText("Makefile", text);
+        foreach (var comment in comments)
+            source.Slice(comment.Span).Should().Be(comment.Text);
+    }
+
+    [Test]
+    public void A_comment_line_inside_a_recipe_keeps_the_recipe_going()
+    {
+        var (facts, comments) = MakefileReader.Read(new SourceText("Makefile", "test-extra:\n# note\n\t$(MAKE) -C backend/python/a test\n"));
+        comments.Should().ContainSingle().Which.Text.Should().Be("# note");
+        facts.TestExtra!.Steps.Should().ContainSingle();
     }
 }

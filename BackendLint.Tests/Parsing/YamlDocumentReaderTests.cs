@@ -7,7 +7,7 @@ namespace BackendLint.Tests.Parsing;
 
 public class YamlDocumentReaderTests
 {
-    private static YamlNode? Read(string text) => YamlDocumentReader.Read(new SourceFile("f.yml", text));
+    private static YamlNode? Read(string text) => YamlDocumentReader.Read(new SourceText("f.yml", text)).Root;
 
     private static InputError Fails(string text)
     {
@@ -119,8 +119,8 @@ public class YamlDocumentReaderTests
     [Test]
     public void Within_finds_a_part_of_a_quoted_value()
     {
-        var source = new SourceFile("f.yml", "uri: \"quay.io/x:latest-cpu-x\"\n");
-        var scalar = (YamlScalar)((YamlMapping)YamlDocumentReader.Read(source)!).Get("uri")!;
+        var source = new SourceText("f.yml", "uri: \"quay.io/x:latest-cpu-x\"\n");
+        var scalar = (YamlScalar)((YamlMapping)YamlDocumentReader.Read(source).Root!).Get("uri")!;
         YamlSpans.Within(source, scalar, 16, 6).Should().Be(new SourceSpan("f.yml", 1, 23, 1, 29));
     }
 
@@ -128,45 +128,55 @@ public class YamlDocumentReaderTests
     public void Within_finds_a_line_of_a_block_scalar()
     {
         const string text = "flavor: |\n  latest=auto\n  suffix=-x,onlatest=true\n";
-        var source = new SourceFile("f.yml", text);
-        var scalar = (YamlScalar)((YamlMapping)YamlDocumentReader.Read(source)!).Get("flavor")!;
+        var source = new SourceText("f.yml", text);
+        var scalar = (YamlScalar)((YamlMapping)YamlDocumentReader.Read(source).Root!).Get("flavor")!;
         var offset = scalar.Value.IndexOf("-x", StringComparison.Ordinal);
         YamlSpans.Within(source, scalar, offset, 2).Should().Be(Lint.SpanOf("f.yml", text, 3, "-x"));
     }
 
     [Test]
-    public void A_streamed_file_gives_the_spans_a_whole_one_gives()
+    public void Value_spans_cover_the_value_as_written_or_the_whole_token()
     {
         const string text = "a: &x \"quoted\"\nb: !!str 'single'\nc: \"esc\\tape\"\nd: plain\ne: |\n  block\n  text\n"
             + "f: 'it''s'\nuri: &u \"quay.io/x:latest-cpu-x\"\nmirror: !!str localai/x:master-cpu-x\r\nlast: *x\n";
-        var path = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(path, text);
-            var whole = new SourceFile("f.yml", text);
-            var streamed = SourceFile.Open("f.yml", path);
-            var expected = Scalars(whole, out var wholeRoot);
-            var actual = Scalars(streamed, out var streamedRoot);
+        var source = new SourceText("f.yml", text);
+        var root = (YamlMapping)YamlDocumentReader.Read(source).Root!;
+        string Spanned(string key) => source.Slice(((YamlScalar)root.Get(key)!).ValueSpan);
 
-            actual.Should().Equal(expected);
-            expected.Should().Contain(("quoted", new SourceSpan("f.yml", 1, 8, 1, 14)), "an anchored quoted value still spans its text");
-            foreach (var key in new[] { "uri", "mirror", "e" })
-            {
-                var w = (YamlScalar)wholeRoot.Get(key)!;
-                var s = (YamlScalar)streamedRoot.Get(key)!;
-                var offset = w.Value.IndexOf('x');
-                YamlSpans.Within(streamed, s, offset, 1).Should().Be(YamlSpans.Within(whole, w, offset, 1), key);
-            }
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Spanned("a").Should().Be("quoted", "an anchored quoted value spans its text inside the quotes");
+        Spanned("b").Should().Be("single");
+        Spanned("c").Should().Be("\"esc\\tape\"", "a value with escapes spans its whole token");
+        Spanned("d").Should().Be("plain");
+        Spanned("e").Should().Be("|\n  block\n  text\n");
+        Spanned("f").Should().Be("'it''s'");
+        Spanned("uri").Should().Be("quay.io/x:latest-cpu-x");
+        Spanned("mirror").Should().Be("!!str localai/x:master-cpu-x", "a tagged plain scalar's token starts at its tag");
+        var uri = (YamlScalar)root.Get("uri")!;
+        source.Slice(YamlSpans.Within(source, uri, uri.Value.IndexOf("cpu", StringComparison.Ordinal), 3)).Should().Be("cpu");
     }
 
-    private static List<(string Value, SourceSpan ValueSpan)> Scalars(SourceFile source, out YamlMapping root)
+    [Test]
+    public void Keeps_every_comment_with_its_exact_span()
     {
-        root = (YamlMapping)YamlDocumentReader.Read(source)!;
-        return root.Pairs.SelectMany(p => new[] { p.Key, p.Value }).OfType<YamlScalar>().Select(s => (s.Value, s.ValueSpan)).ToList();
+        // The column-1 comment after a nested mapping is one YamlDotNet's parser rejects with comments on.
+        const string text = "# head\n- &a # anchor\n  name: \"x # not\"  # trailing\n  plain: a#b\n"
+            + "  block: | # header\n    line # content\n  # own line\n  flow: [1, # in flow\n    2]\n# tail\n";
+        var document = YamlDocumentReader.Read(new SourceText("f.yml", text));
+        document.Root.Should().BeOfType<YamlSequence>();
+        var comments = document.Comments;
+        comments.Select(c => c.Text).Should().Equal("# head", "# anchor", "# trailing", "# header", "# own line", "# in flow", "# tail");
+        foreach (var comment in comments)
+            document.Source.Slice(comment.Span).Should().Be(comment.Text);
+        comments[2].Span.Should().Be(Lint.SpanOf("f.yml", text, 3, "# trailing"));
+        comments[6].Span.Should().Be(new SourceSpan("f.yml", 10, 1, 10, 7));
+    }
+
+    [Test]
+    public void Keeps_comments_of_a_file_without_content_and_after_crlf_lines()
+    {
+        var document = YamlDocumentReader.Read(new SourceText("f.yml", "# only\r\n  # indented\r\n"));
+        document.Root.Should().BeNull();
+        document.Comments.Select(c => (c.Text, c.Span)).Should().Equal(
+            ("# only", new SourceSpan("f.yml", 1, 1, 1, 7)), ("# indented", new SourceSpan("f.yml", 2, 3, 2, 13)));
     }
 }

@@ -1,6 +1,8 @@
 using System.Text;
 using BackendLint.Checks;
+using BackendLint.Findings;
 using BackendLint.Parsing;
+using BackendLint.Text;
 using BackendLint.Reporting;
 using BackendLint.Tests.Support;
 using Microsoft.CodeAnalysis.Sarif;
@@ -18,8 +20,8 @@ public class SarifJsonWriterTests
     [TestCaseSource(typeof(FixtureTests), nameof(FixtureTests.Fixtures))]
     public void Writes_what_sarif_sdk_writes_for_every_fixture(string fixture)
     {
-        var model = RepositoryReader.Read(Path.Combine(Lint.FixturesDirectory, fixture), new SourcePaths());
-        var log = SarifReporter.Build(LintEngine.Run(model), ["Makefile", "backend/index.yaml"]);
+        var model = RepositoryReader.Read(Path.Combine(Lint.FixturesDirectory, fixture), new SourcePaths()).Model;
+        var log = SarifReporter.Build(CheckCatalog.Rules, LintEngine.Run(model, CheckCatalog.All).Findings, ["Makefile", "backend/index.yaml"]);
         SarifJsonWriter.Write(log).Should().Be(Newtonsoft(log));
     }
 
@@ -27,23 +29,33 @@ public class SarifJsonWriterTests
     public void Writes_what_sarif_sdk_writes_for_an_input_error()
     {
         var error = new InputError(new Text.SourceSpan("backend/index.yaml", 3, 4, 3, 9), "a \"quoted\" problem\twith a tab");
-        var log = SarifReporter.Build([], [], error);
+        var log = SarifReporter.Build(CheckCatalog.Rules, [], [], [error]);
         SarifJsonWriter.Write(log).Should().Be(Newtonsoft(log));
+    }
+
+    [Test]
+    public void Writes_what_sarif_sdk_writes_for_rules_that_did_not_run()
+    {
+        var error = new InputError(new Text.SourceSpan("backend/index.yaml", 3, 4, 3, 9), "broken");
+        var log = SarifReporter.Build(CheckCatalog.Rules, [], ["Makefile"], [error], [new RuleNotRun(CheckCatalog.Rules[1], "the gallery index could not be read")]);
+        var written = SarifJsonWriter.Write(log);
+        written.Should().Be(Newtonsoft(log));
+        written.Should().Contain("\"associatedRule\"").And.Contain("BL1002 ImageChannelsMustPair did not run: the gallery index could not be read.");
     }
 
     [Test]
     public void Writes_text_that_needs_escaping_like_sarif_sdk()
     {
-        var finding = CheckCatalog.All[0].Descriptor.At(new Text.SourceSpan("dir with space/ü.yaml", 1, 1, 1, 2),
+        var finding = CheckCatalog.Rules[0].At(new Text.SourceSpan("dir with space/ü.yaml", 1, 1, 1, 2),
             "Quotes \" backslash \\ tab \t newline \n <html> & 'é' 漢字.", "b", "x");
-        var log = SarifReporter.Build([finding], []);
+        var log = SarifReporter.Build(CheckCatalog.Rules, [finding], []);
         SarifJsonWriter.Write(log).Should().Be(Newtonsoft(log));
     }
 
     [Test]
     public void The_property_bag_is_what_SetProperty_stores()
     {
-        var log = SarifReporter.Build([], []);
+        var log = SarifReporter.Build(CheckCatalog.Rules, [], []);
         foreach (var rule in log.Runs[0].Tool.Driver.Rules)
         {
             var reference = new ReportingDescriptor();

@@ -43,7 +43,7 @@ public class SarifReporterTests
     {
         var run = JsonNode.Parse(Sarif("localai-default"))!["runs"]![0]!;
         var rules = run["tool"]!["driver"]!["rules"]!.AsArray();
-        rules.Select(r => (string)r!["id"]!).Should().Equal(CheckCatalog.All.Select(c => c.Descriptor.Id));
+        rules.Select(r => (string)r!["id"]!).Should().Equal(CheckCatalog.Rules.Select(r => r.Id));
         foreach (var rule in rules)
         {
             foreach (var key in new[] { "id", "name", "shortDescription", "fullDescription", "help", "helpUri", "defaultConfiguration", "properties" })
@@ -105,7 +105,7 @@ public class SarifReporterTests
             var sarifPath = Path.Combine(repo, "out.sarif");
             var (exit, output, error) = Run.InProcess("check", repo, "--sarif", sarifPath);
             exit.Should().Be(3);
-            output.Should().BeEmpty();
+            output.Should().Be("0 errors, 0 warnings in 0 backends\n");
             error.Should().StartWith("backend/index.yaml:2:");
             var sarif = File.ReadAllText(sarifPath);
             SarifSchema.Errors(sarif).Should().BeEmpty();
@@ -114,6 +114,10 @@ public class SarifReporterTests
             var notification = invocation["toolExecutionNotifications"]![0]!;
             ((string)notification["level"]!).Should().Be("error");
             ((int)notification["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!).Should().Be(2);
+            var notRun = invocation["toolExecutionNotifications"]!.AsArray().Skip(1).Select(n => (string)n!["associatedRule"]!["id"]!);
+            notRun.Should().Equal("BL1001", "BL1002", "BL1003", "BL2001");
+            JsonNode.Parse(sarif)!["runs"]![0]!["artifacts"]!.AsArray().Select(a => (string)a!["location"]!["uri"]!)
+                .Should().Contain(["Makefile", ".github/backend-matrix.yml", "backend/index.yaml"], "what was read, and where the error is");
         }
         finally
         {

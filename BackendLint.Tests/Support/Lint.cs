@@ -2,6 +2,7 @@ using BackendLint.Checks;
 using BackendLint.Findings;
 using BackendLint.Model;
 using BackendLint.Parsing;
+using BackendLint.Parsing.Yaml;
 using BackendLint.Text;
 
 namespace BackendLint.Tests.Support;
@@ -14,22 +15,30 @@ public static class Lint
     public const string IndexFile = "backend/index.yaml";
     public const string MakefileFile = "Makefile";
 
-    /// <summary>A model of the given sources; a source left out is empty (the Makefile) or absent (the matrices).</summary>
-    public static BackendModel Model(string? matrix = null, string? index = null, string? makefile = null, string? workflow = null) =>
-        RepositoryReader.FromSources(
+    /// <summary>A model of the given sources; a source left out is empty (the Makefile, the gallery) or absent (the matrices).</summary>
+    public static BackendModel Model(string? matrix = null, string? index = null, string? makefile = null, string? workflow = null)
+    {
+        var (model, errors) = RepositoryReader.FromTexts(
             workflow is null ? null : Source(WorkflowFile, workflow),
             Source(MatrixFile, matrix ?? "include: []\n"),
             Source(IndexFile, index ?? "[]\n"),
             Source(MakefileFile, makefile ?? ""));
+        if (errors.Count > 0)
+            throw errors[0];
+        return model;
+    }
 
     /// <summary>The findings of one check (or of all) over inline sources.</summary>
     public static List<Finding> Snippets(string? matrix = null, string? index = null, string? makefile = null, string? workflow = null, string? only = null)
     {
-        var checks = only is null ? CheckCatalog.All : CheckCatalog.All.Where(c => c.Descriptor.Id == only);
-        return LintEngine.Run(Model(matrix, index, makefile, workflow), checks);
+        var checks = only is null ? CheckCatalog.All : CheckCatalog.All.Where(c => c.Rule.Id == only);
+        return LintEngine.Run(Model(matrix, index, makefile, workflow), checks).Findings;
     }
 
-    public static SourceFile Source(string path, string text) => new(path, text);
+    public static SourceText Source(string path, string text) => new(path, text);
+
+    /// <summary>A YAML document read by the real reader.</summary>
+    public static YamlDocument Yaml(string path, string text) => YamlDocumentReader.Read(Source(path, text));
 
     /// <summary>The 1-based column of the first occurrence of <paramref name="token"/> on <paramref name="line"/>.</summary>
     public static SourceSpan SpanOf(string file, string text, int line, string token, int occurrence = 1)

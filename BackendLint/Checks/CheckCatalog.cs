@@ -1,6 +1,7 @@
 using BackendLint.Checks.Gallery;
 using BackendLint.Checks.Make;
 using BackendLint.Checks.Matrix;
+using BackendLint.Findings;
 
 namespace BackendLint.Checks;
 
@@ -19,4 +20,7 @@ public static class CheckCatalog
         new DefinitionAndEvalMustPair(),
         new PreparedBackendMustBeTested(),
     ];
+
+    /// <summary>The rules, in id order: what reporters list.</summary>
+    public static IReadOnlyList<Rule> Rules { get; } = All.Select(c => c.Rule).ToList();
 }

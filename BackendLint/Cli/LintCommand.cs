@@ -2,9 +2,9 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using BackendLint.Checks;
 using BackendLint.Findings;
-using BackendLint.Model;
 using BackendLint.Parsing;
 using BackendLint.Reporting;
+using BackendLint.Text;
 using CommandLine;
 using CommandLine.Text;
 
@@ -66,28 +66,30 @@ public static class LintCommand
         if (o.Config is not null && !File.Exists(o.Config))
             throw InputError.AtFile(o.Config.Replace('\\', '/'), Directory.Exists(o.Config) ? "expected a configuration file, found a directory" : "the configuration file does not exist");
 
-        BackendModel model;
+        ReadResult read;
         try
         {
-            model = RepositoryReader.Read(root, Paths(o, root));
+            read = RepositoryReader.Read(root, Paths(o, root));
             timings.Mark("read sources");
         }
         catch (InputError e)
         {
-            // The SARIF file is still written, with the error as a notification, so the upload shows why.
+            // Nothing could be read. The SARIF file is still written, with the error as a notification, so the upload shows why.
+            var empty = SarifReporter.Write(CheckCatalog.Rules, [], [], [e]);
             if (o.Sarif is not null)
-                AtomicFile.Write(o.Sarif, SarifReporter.Write([], [], e));
+                AtomicFile.Write(o.Sarif, empty);
             if (o.Format == "sarif")
-                Emit(o.Output, SarifReporter.Write([], [], e), console);
+                Emit(o.Output, empty, console);
             throw;
         }
 
-        var findings = LintEngine.Run(model);
+        var (model, errors) = read;
+        var (findings, notRun) = LintEngine.Run(model, CheckCatalog.All);
         timings.Mark("checks");
-        var files = model.Matrix.Files.Append(model.Gallery.File).Append(model.Makefile.File).ToList();
+        var files = model.Sources.Select(s => s.Path).ToList();
 
         // Everything is rendered before anything is written: no half-written output.
-        var sarif = o.Sarif is not null || o.Format == "sarif" ? SarifReporter.Write(findings, files) : null;
+        var sarif = o.Sarif is not null || o.Format == "sarif" ? SarifReporter.Write(CheckCatalog.Rules, findings, files, errors, notRun) : null;
         var output = o.Format switch
         {
             "sarif" => sarif!,
@@ -97,12 +99,21 @@ public static class LintCommand
         };
         timings.Mark("render");
 
+        // A source that could not be read is one line each; the rules it hides are named once.
+        foreach (var error in errors)
+            console.Err.WriteLine(error.ToString());
+        if (notRun.Count > 0)
+            console.Err.WriteLine($"backendlint: note: not run, as a source they need could not be read: {string.Join(", ", notRun.Select(n => n.Rule.Id))}");
+
         if (o.Sarif is not null)
             AtomicFile.Write(o.Sarif, sarif!);
         Emit(o.Output, output, console);
         if (o.Format == "github" && console.Environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
             AppendSummary(summary, GitHubReporter.Summary(findings), console);
         timings.Mark("write");
+
+        if (errors.Count > 0)
+            return ExitCode.InputError;
 
         var failLevel = o.FailLevel switch
         {
@@ -117,15 +128,17 @@ public static class LintCommand
     private static int Model(ModelOptions o, LintConsole console)
     {
         var root = o.Path ?? ".";
-        var model = RepositoryReader.Read(root, Paths(o, root));
+        var (model, errors) = RepositoryReader.Read(root, Paths(o, root));
         if (o.Backend is not null && model.Find(o.Backend) is null)
         {
             console.Err.WriteLine($"backendlint: --backend: no backend named '{o.Backend}' in the model");
             return ExitCode.Usage;
         }
 
+        foreach (var error in errors)
+            console.Err.WriteLine(error.ToString());
         console.Out.Write(Render(stream => ModelJsonWriter.Write(stream, model, o.Backend)));
-        return ExitCode.Success;
+        return errors.Count > 0 ? ExitCode.InputError : ExitCode.Success;
     }
 
     private static int Rules(RulesOptions o, LintConsole console)
@@ -134,9 +147,9 @@ public static class LintCommand
             return ExitCode.Usage;
         console.Out.Write(o.Format switch
         {
-            "json" => Render(stream => RulesReporter.WriteJson(stream)),
-            "markdown" => RulesReporter.Markdown(),
-            _ => RulesReporter.Text(),
+            "json" => Render(stream => RulesReporter.WriteJson(stream, CheckCatalog.Rules)),
+            "markdown" => RulesReporter.Markdown(CheckCatalog.Rules),
+            _ => RulesReporter.Text(CheckCatalog.Rules),
         });
         return ExitCode.Success;
     }

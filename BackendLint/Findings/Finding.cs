@@ -1,5 +1,4 @@
 using System.Text;
-using BackendLint.Checks;
 using BackendLint.Text;
 
 namespace BackendLint.Findings;
@@ -13,7 +12,7 @@ public sealed record RelatedLocation(SourceSpan Span, string Message);
 /// text reporter prints as plain <c>text</c>.
 /// </summary>
 public sealed record Finding(
-    CheckDescriptor Check,
+    Rule Rule,
     Severity Level,
     SourceSpan Span,
     string Message,

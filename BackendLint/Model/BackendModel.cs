@@ -20,26 +20,70 @@ public sealed class Backend(string name)
 
     public List<GalleryEntry> Images { get; } = [];
 
+    /// <summary>Its <c>backends/&lt;name&gt;</c> items of <c>.NOTPARALLEL:</c>.</summary>
     public List<Located<string>> NotParallel { get; } = [];
 
+    /// <summary>Its <c>docker-build-&lt;name&gt;</c> items of <c>docker-build-backends:</c>.</summary>
     public List<Located<string>> DockerBuildBackends { get; } = [];
 
+    /// <summary>Its explicit <c>backends/&lt;name&gt;:</c> rules.</summary>
     public List<Located<string>> Targets { get; } = [];
 
     public List<MakeBackendStep> PrepareTestExtra { get; } = [];
 
     public List<MakeBackendStep> TestExtra { get; } = [];
+
+    /// <summary>
+    /// Whether <c>make backends/&lt;name&gt;</c> exists, and the token that makes it: the definition's
+    /// name under the <c>backends/%</c> pattern rule, else an explicit rule.
+    /// </summary>
+    public Located<string>? BackendTarget(MakefileFacts makefile) =>
+        makefile.BackendPatternRule is not null && Definitions.Count > 0 ? Definitions[0].Name
+        : Targets.Count > 0 ? Targets[0]
+        : null;
 }
 
-/// <summary>The one model every check reads: the three sources, and their facts grouped by backend name.</summary>
+/// <summary>
+/// One tag suffix on the backends repositories, joined across the sources: the builds that push it
+/// and the gallery images that name it. Builds and images join only here, and only by suffix.
+/// </summary>
+public sealed class TagSuffix(string text)
+{
+    public string Text { get; } = text;
+
+    /// <summary>Every literal source that publishes it: matrix entries in file order, then other publishing steps.
+    /// Several entries with distinct <c>platforms</c> are the legs of one multi-architecture image.</summary>
+    public List<BuiltSuffix> Builds { get; } = [];
+
+    /// <summary>Gallery entries whose <c>uri</c> names it, in file order.</summary>
+    public List<GalleryEntry> Images { get; } = [];
+
+    /// <summary>Gallery entries whose <c>uri</c> or one of whose mirrors names it, in file order.</summary>
+    public List<GalleryEntry> Uses { get; } = [];
+
+    public bool IsBuilt => Builds.Count > 0;
+}
+
+/// <summary>
+/// The one model every check reads: the sources as read (text and comments), the facts of each,
+/// and those facts joined by backend name and by tag suffix. A source that could not be read is
+/// empty here and absent from <see cref="Inputs"/>.
+/// </summary>
 public sealed class BackendModel
 {
-    public BackendModel(BuildMatrix matrix, GalleryIndex gallery, MakefileFacts makefile)
+    private readonly Dictionary<string, SourceFile> _sources;
+    private readonly Dictionary<string, Backend> _backends;
+
+    public BackendModel(BuildMatrix matrix, GalleryIndex gallery, MakefileFacts makefile, IEnumerable<SourceFile> sources, ModelInputs inputs)
     {
         Matrix = matrix;
         Gallery = gallery;
         Makefile = makefile;
-        Backends = Group(matrix, gallery, makefile);
+        Inputs = inputs;
+        _sources = sources.ToDictionary(s => s.Path, StringComparer.Ordinal);
+        TagSuffixes = JoinSuffixes(matrix, gallery);
+        _backends = Group(matrix, gallery, makefile, TagSuffixes);
+        Backends = _backends.Values.OrderBy(b => b.Name, StringComparer.Ordinal).ToList();
     }
 
     public BuildMatrix Matrix { get; }
@@ -48,14 +92,56 @@ public sealed class BackendModel
 
     public MakefileFacts Makefile { get; }
 
+    /// <summary>The sources that were read; checks needing another did not run.</summary>
+    public ModelInputs Inputs { get; }
+
+    /// <summary>Every file read, in the order read.</summary>
+    public IEnumerable<SourceFile> Sources => _sources.Values;
+
     /// <summary>Sorted by name (ordinal).</summary>
     public IReadOnlyList<Backend> Backends { get; }
 
-    public Backend? Find(string name) => Backends.FirstOrDefault(b => b.Name == name);
+    /// <summary>Every literal suffix that is built or used by a gallery image on the backends repositories, builds first in file order.</summary>
+    public IReadOnlyDictionary<string, TagSuffix> TagSuffixes { get; }
+
+    public Backend? Find(string name) => _backends.GetValueOrDefault(name);
+
+    public SourceFile? Source(string path) => _sources.GetValueOrDefault(path);
+
+    /// <summary>The text a span covers, exactly as written; no I/O.</summary>
+    public string TextOf(SourceSpan span) =>
+        (Source(span.File) ?? throw new ArgumentException($"{span.File} was not read", nameof(span))).Text.Slice(span);
+
+    private static Dictionary<string, TagSuffix> JoinSuffixes(BuildMatrix matrix, GalleryIndex gallery)
+    {
+        var suffixes = new Dictionary<string, TagSuffix>(StringComparer.Ordinal);
+        TagSuffix Of(string text) => suffixes.TryGetValue(text, out var s) ? s : suffixes[text] = new TagSuffix(text);
+
+        foreach (var built in matrix.Builds)
+            Of(built.Suffix.Value).Builds.Add(built);
+
+        foreach (var entry in gallery.Images)
+        {
+            if (entry.Image is { IsBuiltByMatrix: true } image)
+                Of(image.TagSuffix!.Value).Images.Add(entry);
+
+            // Mirrors count as uses; an entry is one use of a suffix however often it names it.
+            foreach (var reference in entry.Images)
+            {
+                if (!reference.IsBuiltByMatrix)
+                    continue;
+                var suffix = Of(reference.TagSuffix!.Value);
+                if (suffix.Uses.Count == 0 || suffix.Uses[^1] != entry)
+                    suffix.Uses.Add(entry);
+            }
+        }
+
+        return suffixes;
+    }
 
     // Gallery images join the matrix by tag suffix, never by entry name: the image
     // "nvidia-l4t-arm64-faster-whisper" is tagged "latest-nvidia-l4t-faster-whisper".
-    private static IReadOnlyList<Backend> Group(BuildMatrix matrix, GalleryIndex gallery, MakefileFacts makefile)
+    private static Dictionary<string, Backend> Group(BuildMatrix matrix, GalleryIndex gallery, MakefileFacts makefile, IReadOnlyDictionary<string, TagSuffix> suffixes)
     {
         var backends = new Dictionary<string, Backend>(StringComparer.Ordinal);
         Backend Of(string name) => backends.TryGetValue(name, out var b) ? b : backends[name] = new Backend(name);
@@ -73,28 +159,30 @@ public sealed class BackendModel
                 Of(name).Evals.Add(eval);
         }
 
-        var backendOfSuffix = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in matrix.Entries)
         {
-            if (entry.Text("backend") is not { Length: > 0 } backend)
-                continue;
-            Of(backend).MatrixEntries.Add(entry);
-            if (entry.Text("tag-suffix") is { } suffix)
-                backendOfSuffix.TryAdd(suffix, backend);
+            if (entry.Backend is { Value.Length: > 0 } backend)
+                Of(backend.Value).MatrixEntries.Add(entry);
         }
+
+        // The backend of a suffix is the first matrix entry that builds it; a meta belongs to the
+        // backend of its first image that is built.
+        string? BackendOf(GalleryEntry image) =>
+            image.Image?.TagSuffix is { } suffix && suffixes.TryGetValue(suffix.Value, out var s)
+                ? s.Builds.FirstOrDefault(b => b.Entry?.Backend is { Value.Length: > 0 })?.Entry!.Backend!.Value
+                : null;
 
         var backendOfMeta = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var image in gallery.Images)
         {
-            if (image.Image?.SuffixText is { } suffix && backendOfSuffix.TryGetValue(suffix, out var built) && image.MetaName is { } meta)
+            if (image.MetaName is { } meta && BackendOf(image) is { } built)
                 backendOfMeta.TryAdd(meta, built);
         }
 
         foreach (var entry in gallery.Entries)
         {
-            var name = entry.IsImage && entry.Image?.SuffixText is { } suffix && backendOfSuffix.TryGetValue(suffix, out var built) ? built
-                : entry.MetaName is { } meta ? backendOfMeta.GetValueOrDefault(meta, meta)
-                : entry.Name?.Text;
+            var name = (entry.IsImage ? BackendOf(entry) : null)
+                ?? (entry.MetaName is { } meta ? backendOfMeta.GetValueOrDefault(meta, meta) : entry.Name?.Text);
             if (name is null)
                 continue;
             if (entry.IsImage)
@@ -103,16 +191,16 @@ public sealed class BackendModel
                 Of(name).Metas.Add(entry);
         }
 
-        AddMembers(makefile.NotParallel, "backends/", b => b.NotParallel);
-        AddMembers(makefile.DockerBuildBackends, "docker-build-", b => b.DockerBuildBackends);
+        AddMembers(makefile.NotParallel, MakefileFacts.BackendTargetPrefix, b => b.NotParallel);
+        AddMembers(makefile.DockerBuildBackends, MakefileFacts.DockerBuildPrefix, b => b.DockerBuildBackends);
         foreach (var target in makefile.BackendTargets)
-            Of(target.Value["backends/".Length..]).Targets.Add(target);
+            Of(target.Value[MakefileFacts.BackendTargetPrefix.Length..]).Targets.Add(target);
         foreach (var step in makefile.PrepareTestExtra?.Steps ?? [])
             Of(step.Name).PrepareTestExtra.Add(step);
         foreach (var step in makefile.TestExtra?.Steps ?? [])
             Of(step.Name).TestExtra.Add(step);
 
-        return backends.Values.OrderBy(b => b.Name, StringComparer.Ordinal).ToList();
+        return backends;
 
         void AddMembers(MakeTargetList? list, string prefix, Func<Backend, List<Located<string>>> members)
         {

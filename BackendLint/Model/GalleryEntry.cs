@@ -5,8 +5,7 @@ namespace BackendLint.Model;
 /// <summary>
 /// A field as an entry sees it after merges: written on the entry itself, or inherited through
 /// <c>&lt;&lt;: *anchor</c>, in which case the value keeps the meta's span and
-/// <see cref="MergedAt"/> is the <c>*anchor</c> that brought it. A value type stored inline in its
-/// entry: a gallery has thousands of entries, each with a name, a uri and mirrors.
+/// <see cref="MergedVia"/> is the <c>*anchor</c> that brought it.
 /// </summary>
 public readonly record struct GalleryValue(string Text, SourceSpan Span, Located<string>? MergedVia)
 {
@@ -18,16 +17,8 @@ public readonly record struct GalleryValue(string Text, SourceSpan Span, Located
     public Located<string> Value => new(Text, Span);
 }
 
-/// <summary>
-/// One <c>capabilities:</c> item: which entry to install on which hardware. A value type stored
-/// inline in its map's list, which every image inheriting the map shares.
-/// </summary>
-public readonly record struct Capability(string KeyText, SourceSpan KeySpan, string ValueText, SourceSpan ValueSpan)
-{
-    public Located<string> Key => new(KeyText, KeySpan);
-
-    public Located<string> Value => new(ValueText, ValueSpan);
-}
+/// <summary>One <c>capabilities:</c> item: which entry to install on which hardware.</summary>
+public sealed record Capability(Located<string> Key, Located<string> Value);
 
 /// <summary>Which channel a backend image tag belongs to.</summary>
 public enum TagChannel
@@ -46,34 +37,13 @@ public enum TagChannel
 /// A parsed image reference such as <c>quay.io/go-skynet/local-ai-backends:latest-cpu-vllm</c>:
 /// repository, tag (with its span), channel and tag suffix (<c>-cpu-vllm</c>, with its own span).
 /// </summary>
-public sealed class ImageReference(string repository, TagChannel channel, SourceSpan? tagSpan, string? suffix, SourceSpan suffixSpan, string? otherTag = null)
+public sealed record ImageReference(string Repository, TagChannel Channel, Located<string>? Tag, Located<string>? TagSuffix)
 {
-    public string Repository { get; } = repository;
-
-    public TagChannel Channel { get; } = channel;
-
-    public SourceSpan? TagSpan { get; } = tagSpan;
-
-    /// <summary>The suffix after <c>latest</c> or <c>master</c>, for lookups; null for another tag.</summary>
-    public string? SuffixText { get; } = suffix;
-
-    /// <summary>The suffix with its span (made on request: a gallery has thousands of references).</summary>
-    public Located<string>? TagSuffix => SuffixText is null ? null : new(SuffixText, suffixSpan);
-
-    public string? OtherTag { get; } = otherTag;
-
-    /// <summary>The tag: <c>latest</c> or <c>master</c> and the suffix, or as written for another tag.</summary>
-    public string? Tag => Channel switch
-    {
-        TagChannel.Latest => "latest" + SuffixText,
-        TagChannel.Master => "master" + SuffixText,
-        _ => OtherTag,
-    };
-
     /// <summary>The repositories LocalAI's build matrix pushes backend images to.</summary>
     public static readonly IReadOnlyList<string> BackendRepositories = ["quay.io/go-skynet/local-ai-backends", "localai/localai-backends"];
 
-    public bool IsBackendsRepository => BackendRepositories.Contains(NormalizedRepository);
+    /// <summary>On a repository LocalAI's builds push to, with a <c>latest</c> or <c>master</c> tag: a suffix that must be built.</summary>
+    public bool IsBuiltByMatrix => TagSuffix is not null && BackendRepositories.Contains(NormalizedRepository);
 
     /// <summary>Docker Hub's implicit registry written out or not means the same repository.</summary>
     public string NormalizedRepository =>
@@ -81,6 +51,9 @@ public sealed class ImageReference(string repository, TagChannel channel, Source
         : Repository.StartsWith("index.docker.io/", StringComparison.Ordinal) ? Repository["index.docker.io/".Length..]
         : Repository;
 }
+
+/// <summary>One item of <c>mirrors:</c>: the value as written and the image it names.</summary>
+public sealed record Mirror(GalleryValue Value, ImageReference Image);
 
 /// <summary>
 /// One item of <c>backend/index.yaml</c> with its merges resolved: a meta entry (capabilities and
@@ -105,11 +78,10 @@ public sealed class GalleryEntry
 
     public required GalleryValue? Uri { get; init; }
 
+    /// <summary>The image <see cref="Uri"/> names.</summary>
     public required ImageReference? Image { get; init; }
 
-    public required GalleryValue[] Mirrors { get; init; }
-
-    public required ImageReference[] MirrorImages { get; init; }
+    public required IReadOnlyList<Mirror> Mirrors { get; init; }
 
     /// <summary>The capabilities map, shared with the meta it is inherited from.</summary>
     public required IReadOnlyList<Capability> Capabilities { get; init; }
@@ -128,13 +100,50 @@ public sealed class GalleryEntry
 
     public bool IsMeta => Uri is null;
 
+    /// <summary>The channel of its image; null for a meta.</summary>
+    public TagChannel? Channel => Image?.Channel;
+
+    /// <summary>Its uri's image, then each mirror's.</summary>
+    public IEnumerable<ImageReference> Images => Image is null ? Mirrors.Select(m => m.Image) : Mirrors.Select(m => m.Image).Prepend(Image);
+
     public string DisplayName => Name?.Text ?? $"#{Index + 1}";
 }
 
 /// <summary>The gallery <c>backend/index.yaml</c>.</summary>
-public sealed record GalleryIndex(string File, IReadOnlyList<GalleryEntry> Entries)
+public sealed class GalleryIndex
 {
-    public IEnumerable<GalleryEntry> Images => Entries.Where(e => e.IsImage);
+    private readonly HashSet<string> _names;
+    private readonly Dictionary<string, GalleryEntry> _metasByOwnName;
 
-    public IEnumerable<GalleryEntry> Metas => Entries.Where(e => e.IsMeta);
+    public GalleryIndex(string file, IReadOnlyList<GalleryEntry> entries)
+    {
+        File = file;
+        Entries = entries;
+        Images = entries.Where(e => e.IsImage).ToList();
+        Metas = entries.Where(e => e.IsMeta).ToList();
+        // LocalAI finds an entry by name with strings.EqualFold, so case does not matter.
+        _names = entries.Where(e => e.Name is not null).Select(e => e.Name!.Value.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        _metasByOwnName = new Dictionary<string, GalleryEntry>(StringComparer.Ordinal);
+        foreach (var meta in Metas)
+        {
+            if (meta.Name is { IsInherited: false } name)
+                _metasByOwnName.TryAdd(name.Text, meta);
+        }
+    }
+
+    public static GalleryIndex Empty { get; } = new("", []);
+
+    public string File { get; }
+
+    public IReadOnlyList<GalleryEntry> Entries { get; }
+
+    public IReadOnlyList<GalleryEntry> Images { get; }
+
+    public IReadOnlyList<GalleryEntry> Metas { get; }
+
+    /// <summary>Whether an entry has this name, compared as LocalAI compares it (case-insensitively).</summary>
+    public bool HasEntryNamed(string name) => _names.Contains(name);
+
+    /// <summary>The first meta that writes this name itself (not inherited).</summary>
+    public GalleryEntry? MetaNamed(string name) => _metasByOwnName.GetValueOrDefault(name);
 }

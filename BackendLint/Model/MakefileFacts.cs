@@ -16,16 +16,25 @@ public sealed record MakeBackend(
     Located<string> NeedsBackendArg);
 
 /// <summary>A <c>$(eval $(call generate-docker-build-target,$(BACKEND_X)))</c> line: it creates the docker-build target.</summary>
-public sealed record MakeEval(Located<string> Variable, SourceSpan Line);
+public sealed record MakeEval(Located<string> Variable, SourceSpan Line)
+{
+    public const string GenerateTarget = "generate-docker-build-target";
+
+    /// <summary>The line that creates the docker-build target of <paramref name="variable"/>.</summary>
+    public static string LineFor(string variable) => $"$(eval $(call {GenerateTarget},$({variable})))";
+}
 
 /// <summary>A rule whose prerequisites are a hand-kept list, such as <c>.NOTPARALLEL:</c> or <c>docker-build-backends:</c>.</summary>
-public sealed record MakeTargetList(Located<string> Target, IReadOnlyList<Located<string>> Prerequisites)
+public sealed class MakeTargetList(Located<string> target, IReadOnlyList<Located<string>> prerequisites)
 {
-    private HashSet<string>? _names;
+    // A hash lookup: checks ask once per definition, and lists run to thousands of items.
+    private readonly HashSet<string> _names = prerequisites.Select(p => p.Value).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>A hash lookup: checks ask once per definition, and lists run to thousands of items.</summary>
-    public bool Contains(string prerequisite) =>
-        (_names ??= Prerequisites.Select(p => p.Value).ToHashSet(StringComparer.Ordinal)).Contains(prerequisite);
+    public Located<string> Target { get; } = target;
+
+    public IReadOnlyList<Located<string>> Prerequisites { get; } = prerequisites;
+
+    public bool Contains(string prerequisite) => _names.Contains(prerequisite);
 
     /// <summary>Where a missing item goes: after the last one, or at the target when the list is empty.</summary>
     public SourceSpan InsertionPoint => Prerequisites.Count > 0 ? Prerequisites[^1].Span : Target.Span;
@@ -35,22 +44,76 @@ public sealed record MakeTargetList(Located<string> Target, IReadOnlyList<Locate
 public sealed record MakeBackendStep(Located<string> Directory, string Lang, string Name, Located<string>? Target);
 
 /// <summary>A recipe that runs <see cref="MakeBackendStep"/>s, with the target it belongs to.</summary>
-public sealed record MakeStepRecipe(Located<string> Target, IReadOnlyList<MakeBackendStep> Steps)
+public sealed class MakeStepRecipe(Located<string> target, IReadOnlyList<MakeBackendStep> steps)
 {
-    private HashSet<(string, string)>? _directories;
+    private readonly HashSet<(string, string)> _directories = steps.Select(s => (s.Lang, s.Name)).ToHashSet();
 
-    public bool Builds(string lang, string name) =>
-        (_directories ??= Steps.Select(s => (s.Lang, s.Name)).ToHashSet()).Contains((lang, name));
+    public Located<string> Target { get; } = target;
+
+    public IReadOnlyList<MakeBackendStep> Steps { get; } = steps;
+
+    /// <summary>Whether a step runs in <c>backend/&lt;lang&gt;/&lt;name&gt;</c>.</summary>
+    public bool Builds(string lang, string name) => _directories.Contains((lang, name));
 }
 
 /// <summary>What the top-level Makefile says about backends.</summary>
-public sealed record MakefileFacts(
-    string File,
-    IReadOnlyList<MakeBackend> Definitions,
-    IReadOnlyList<MakeEval> Evals,
-    MakeTargetList? NotParallel,
-    MakeTargetList? DockerBuildBackends,
-    MakeStepRecipe? PrepareTestExtra,
-    MakeStepRecipe? TestExtra,
-    IReadOnlyList<Located<string>> BackendTargets,
-    Located<string>? BackendPatternRule);
+public sealed class MakefileFacts
+{
+    public const string BackendTargetPrefix = "backends/";
+    public const string DockerBuildPrefix = "docker-build-";
+
+    private readonly HashSet<string> _evaluated;
+    private readonly HashSet<string> _defined;
+
+    public MakefileFacts(
+        string file,
+        IReadOnlyList<MakeBackend> definitions,
+        IReadOnlyList<MakeEval> evals,
+        MakeTargetList? notParallel,
+        MakeTargetList? dockerBuildBackends,
+        MakeStepRecipe? prepareTestExtra,
+        MakeStepRecipe? testExtra,
+        IReadOnlyList<Located<string>> backendTargets,
+        Located<string>? backendPatternRule)
+    {
+        File = file;
+        Definitions = definitions;
+        Evals = evals;
+        NotParallel = notParallel;
+        DockerBuildBackends = dockerBuildBackends;
+        PrepareTestExtra = prepareTestExtra;
+        TestExtra = testExtra;
+        BackendTargets = backendTargets;
+        BackendPatternRule = backendPatternRule;
+        _evaluated = evals.Select(e => e.Variable.Value).ToHashSet(StringComparer.Ordinal);
+        _defined = definitions.Select(d => d.Variable.Value).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public static MakefileFacts Empty { get; } = new("", [], [], null, null, null, null, [], null);
+
+    public string File { get; }
+
+    public IReadOnlyList<MakeBackend> Definitions { get; }
+
+    public IReadOnlyList<MakeEval> Evals { get; }
+
+    public MakeTargetList? NotParallel { get; }
+
+    public MakeTargetList? DockerBuildBackends { get; }
+
+    public MakeStepRecipe? PrepareTestExtra { get; }
+
+    public MakeStepRecipe? TestExtra { get; }
+
+    /// <summary>Explicit <c>backends/&lt;name&gt;</c> rules.</summary>
+    public IReadOnlyList<Located<string>> BackendTargets { get; }
+
+    /// <summary>The <c>backends/%</c> pattern rule, which makes every definition a <c>backends/&lt;name&gt;</c> target.</summary>
+    public Located<string>? BackendPatternRule { get; }
+
+    /// <summary>Whether an eval line names this variable.</summary>
+    public bool IsEvaluated(string variable) => _evaluated.Contains(variable);
+
+    /// <summary>Whether a definition assigns this variable.</summary>
+    public bool IsDefined(string variable) => _defined.Contains(variable);
+}

@@ -2,37 +2,15 @@ using BackendLint.Text;
 
 namespace BackendLint.Model;
 
+/// <summary>Where a build runs: LocalAI builds Linux images in Docker and macOS ones natively.</summary>
+public enum BuildPlatform
+{
+    Linux,
+    Darwin,
+}
+
 /// <summary>One key of a matrix entry with its value as written (a non-scalar value keeps its span and empty text).</summary>
-public readonly struct MatrixField
-{
-    private readonly string _file;
-    private readonly MatrixFieldData _data;
-
-    internal MatrixField(string file, MatrixFieldData data)
-    {
-        _file = file;
-        _data = data;
-    }
-
-    public Located<string> Key => new(_data.Key, _data.KeyAt.In(_file));
-
-    public Located<string> Value => new(_data.Value, _data.ValueAt.In(_file));
-}
-
-/// <summary>
-/// How an entry stores a field: both texts and positions inline, the file once per entry. A
-/// LocalAI-sized matrix has thousands of entries of a dozen keys each; two objects per key were
-/// most of the matrix model's memory.
-/// </summary>
-internal readonly record struct MatrixFieldData(string Key, string Value, LinePositions KeyAt, LinePositions ValueAt);
-
-/// <summary>A <see cref="SourceSpan"/> without its file.</summary>
-internal readonly record struct LinePositions(int StartLine, int StartColumn, int EndLine, int EndColumn)
-{
-    public static LinePositions Of(SourceSpan span) => new(span.StartLine, span.StartColumn, span.EndLine, span.EndColumn);
-
-    public SourceSpan In(string file) => new(file, StartLine, StartColumn, EndLine, EndColumn);
-}
+public sealed record MatrixField(Located<string> Key, Located<string> Value);
 
 /// <summary>
 /// One build of the matrix: a mapping of <c>backend</c>, <c>tag-suffix</c>, <c>dockerfile</c>,
@@ -40,14 +18,24 @@ internal readonly record struct LinePositions(int StartLine, int StartColumn, in
 /// </summary>
 public sealed class MatrixEntry
 {
-    private readonly MatrixFieldData[] _fields;
-
-    internal MatrixEntry(string file, string list, SourceSpan span, MatrixFieldData[] fields)
+    public MatrixEntry(string file, string list, BuildPlatform platform, SourceSpan span, IReadOnlyList<MatrixField> fields)
     {
         File = file;
         List = list;
+        Platform = platform;
         Span = span;
-        _fields = fields;
+        Fields = fields;
+        Backend = Get("backend");
+        var suffix = Get("tag-suffix");
+        // ${{ … }} is decided when CI runs: no literal suffix to join on.
+        TagSuffix = suffix is not null && !BuildMatrix.IsExpression(suffix.Value) ? suffix : null;
+        Dockerfile = Get("dockerfile");
+        Context = Get("context");
+        Platforms = Get("platforms");
+        PlatformTag = Get("platform-tag");
+        BuildType = Get("build-type");
+        BaseImage = Get("base-image");
+        RunsOn = Get("runs-on");
     }
 
     public string File { get; }
@@ -55,38 +43,40 @@ public sealed class MatrixEntry
     /// <summary><c>include</c> or <c>includeDarwin</c> in the data file, <c>jobs.&lt;job&gt;.strategy.matrix.include</c> inline.</summary>
     public string List { get; }
 
+    public BuildPlatform Platform { get; }
+
     public SourceSpan Span { get; }
 
-    /// <summary>The keys in file order (made on request; lookups use <see cref="Get"/> and <see cref="Text"/>).</summary>
-    public MatrixField[] Fields => Array.ConvertAll(_fields, f => new MatrixField(File, f));
+    /// <summary>Every key in file order.</summary>
+    public IReadOnlyList<MatrixField> Fields { get; }
 
-    /// <summary>Built on macOS: the data file's <c>includeDarwin</c>, or an inline darwin job.</summary>
-    public bool IsDarwin => List.Contains("darwin", StringComparison.OrdinalIgnoreCase);
+    public Located<string>? Backend { get; }
 
-    public Located<string>? Backend => Get("backend");
+    /// <summary>The literal tag suffix; null when absent or written as an expression.</summary>
+    public Located<string>? TagSuffix { get; }
 
-    public Located<string>? TagSuffix => Get("tag-suffix");
+    public Located<string>? Dockerfile { get; }
 
-    public Located<string>? Context => Get("context");
+    public Located<string>? Context { get; }
 
-    /// <summary>The text of a key's value, without allocating: what joins and lookups need.</summary>
-    public string? Text(string key)
-    {
-        foreach (var field in _fields)
-        {
-            if (field.Key == key)
-                return field.Value;
-        }
+    /// <summary>Docker platforms, such as <c>linux/amd64</c> or <c>linux/arm64</c>.</summary>
+    public Located<string>? Platforms { get; }
 
-        return null;
-    }
+    /// <summary>The leg of a multi-architecture image (<c>amd64</c>, <c>arm64</c>) merged into one manifest.</summary>
+    public Located<string>? PlatformTag { get; }
+
+    public Located<string>? BuildType { get; }
+
+    public Located<string>? BaseImage { get; }
+
+    public Located<string>? RunsOn { get; }
 
     public Located<string>? Get(string key)
     {
-        foreach (var field in _fields)
+        foreach (var field in Fields)
         {
-            if (field.Key == key)
-                return new Located<string>(field.Value, field.ValueAt.In(File));
+            if (field.Key.Value == key)
+                return field.Value;
         }
 
         return null;
@@ -103,40 +93,11 @@ public sealed record BuiltSuffix(Located<string> Suffix, string Origin, MatrixEn
 /// <summary>Everything the build matrix sources say.</summary>
 public sealed record BuildMatrix(IReadOnlyList<string> Files, IReadOnlyList<MatrixEntry> Entries, IReadOnlyList<BuiltSuffix> OtherSuffixes)
 {
-    /// <summary>
-    /// The suffixes CI publishes whose text <paramref name="keep"/> accepts, entries first, in file
-    /// order; only those become objects with spans.
-    /// </summary>
-    public IEnumerable<BuiltSuffix> SuffixesWhere(Func<string, bool> keep)
-    {
-        foreach (var entry in Entries)
-        {
-            if (entry.Text("tag-suffix") is { } suffix && !IsExpression(suffix) && keep(suffix))
-                yield return new BuiltSuffix(entry.TagSuffix!, entry.List, entry);
-        }
+    public static BuildMatrix Empty { get; } = new([], [], []);
 
-        foreach (var other in OtherSuffixes)
-        {
-            if (keep(other.Suffix.Value))
-                yield return other;
-        }
-    }
-
-    /// <summary>The text of every suffix CI publishes, for lookups.</summary>
-    public IEnumerable<string> SuffixTexts
-    {
-        get
-        {
-            foreach (var entry in Entries)
-            {
-                if (entry.Text("tag-suffix") is { } suffix && !IsExpression(suffix))
-                    yield return suffix;
-            }
-
-            foreach (var other in OtherSuffixes)
-                yield return other.Suffix.Value;
-        }
-    }
+    /// <summary>Every literal suffix CI publishes: matrix entries first, in file order, then the other sources.</summary>
+    public IEnumerable<BuiltSuffix> Builds =>
+        Entries.Where(e => e.TagSuffix is not null).Select(e => new BuiltSuffix(e.TagSuffix!, e.List, e)).Concat(OtherSuffixes);
 
     public static bool IsExpression(string value) => value.Contains("${{", StringComparison.Ordinal);
 }

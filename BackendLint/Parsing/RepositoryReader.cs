@@ -2,61 +2,119 @@ using BackendLint.Model;
 using BackendLint.Parsing.Gallery;
 using BackendLint.Parsing.Make;
 using BackendLint.Parsing.Workflow;
+using BackendLint.Parsing.Yaml;
 using BackendLint.Text;
 
 namespace BackendLint.Parsing;
 
-/// <summary>Reads the three sources of a repository into one <see cref="BackendModel"/>; nothing is executed.</summary>
+/// <summary>What reading a repository produced: the model of every source that could be read, and why the others could not.</summary>
+public sealed record ReadResult(BackendModel Model, IReadOnlyList<InputError> Errors);
+
+/// <summary>
+/// Reads the sources of a repository into one <see cref="BackendModel"/>; nothing is executed. Each
+/// input (build matrix, gallery, Makefile) is read on its own: one that is missing or broken is an
+/// error, and the others still make a model that the checks needing only them can use.
+/// </summary>
 public static class RepositoryReader
 {
-    public static BackendModel Read(string root, SourcePaths paths)
+    public static ReadResult Read(string root, SourcePaths paths)
     {
         if (!Directory.Exists(root))
-            throw InputError.AtFile(Display(root), "the repository directory does not exist");
+            throw InputError.AtFile(root.Replace('\\', '/'), "the repository directory does not exist");
 
-        // Older trees have no data file and newer ones no inline matrix: each alone is fine.
-        // The two large YAML files are streamed; the workflow and the Makefile are small and held whole.
-        var matrixData = Load(root, paths.MatrixData, required: paths.MatrixDataExplicit, streamed: true);
-        var workflow = Load(root, paths.Workflow, required: paths.WorkflowExplicit, streamed: false);
-        if (matrixData is null && workflow is null)
-            throw InputError.AtFile(Relative(root, paths.MatrixData),
-                $"no build matrix: neither '{Relative(root, paths.MatrixData)}' nor '{Relative(root, paths.Workflow)}' exists");
-
-        // One source at a time: each text can be collected as soon as its model is built.
-        var matrix = ReadMatrix(workflow, matrixData);
-        matrixData = workflow = null;
-        var gallery = GalleryIndexReader.Read(Load(root, paths.Index, required: true, streamed: true)!);
-        var makefile = MakefileReader.Read(Load(root, paths.Makefile, required: true, streamed: false)!);
-        return new BackendModel(matrix, gallery, makefile);
+        return Build(
+            () =>
+            {
+                // Older trees have no data file and newer ones no inline matrix: each alone is fine.
+                var workflow = Load(root, paths.Workflow, required: paths.WorkflowExplicit);
+                var matrixData = Load(root, paths.MatrixData, required: paths.MatrixDataExplicit);
+                if (workflow is null && matrixData is null)
+                    throw InputError.AtFile(Relative(root, paths.MatrixData),
+                        $"no build matrix: neither '{Relative(root, paths.MatrixData)}' nor '{Relative(root, paths.Workflow)}' exists");
+                return (workflow, matrixData);
+            },
+            () => Load(root, paths.Index, required: true)!,
+            () => Load(root, paths.Makefile, required: true)!);
     }
 
-    /// <summary>The model of already-decoded sources; a missing matrix source is simply absent.</summary>
-    public static BackendModel FromSources(SourceFile? workflow, SourceFile? matrixData, SourceFile index, SourceFile makefile) =>
-        new(ReadMatrix(workflow, matrixData), GalleryIndexReader.Read(index), MakefileReader.Read(makefile));
+    /// <summary>The model of already-decoded sources; a null matrix source is absent, a null gallery or Makefile is an error.</summary>
+    public static ReadResult FromTexts(SourceText? workflow, SourceText? matrixData, SourceText? index, SourceText? makefile) =>
+        Build(
+            () => workflow is null && matrixData is null ? throw InputError.AtFile(SourcePaths.DefaultMatrixData, "no build matrix") : (workflow, matrixData),
+            () => index ?? throw InputError.AtFile(SourcePaths.DefaultIndex, "the file does not exist"),
+            () => makefile ?? throw InputError.AtFile(SourcePaths.DefaultMakefile, "the file does not exist"));
 
-    private static BuildMatrix ReadMatrix(SourceFile? workflow, SourceFile? matrixData)
+    private static ReadResult Build(Func<(SourceText? Workflow, SourceText? MatrixData)> matrixTexts, Func<SourceText> indexText, Func<SourceText> makefileText)
+    {
+        var errors = new List<InputError>();
+        var sources = new List<SourceFile>();
+        var inputs = ModelInputs.None;
+
+        var matrix = Attempt(() =>
+        {
+            var (workflow, matrixData) = matrixTexts();
+            var read = ReadMatrix(workflow is null ? null : YamlDocumentReader.Read(workflow), matrixData is null ? null : YamlDocumentReader.Read(matrixData));
+            sources.AddRange(read.Documents);
+            return read.Matrix;
+        }, ModelInputs.Matrix) ?? BuildMatrix.Empty;
+
+        var gallery = Attempt(() =>
+        {
+            var document = YamlDocumentReader.Read(indexText());
+            var index = GalleryIndexReader.Read(document);
+            sources.Add(new SourceFile(document.Source, document.Comments));
+            return index;
+        }, ModelInputs.Gallery) ?? GalleryIndex.Empty;
+
+        var makefile = Attempt(() =>
+        {
+            var text = makefileText();
+            var (facts, comments) = MakefileReader.Read(text);
+            sources.Add(new SourceFile(text, comments));
+            return facts;
+        }, ModelInputs.Makefile) ?? MakefileFacts.Empty;
+
+        return new ReadResult(new BackendModel(matrix, gallery, makefile, sources, inputs), errors);
+
+        T? Attempt<T>(Func<T> read, ModelInputs input) where T : class
+        {
+            try
+            {
+                var result = read();
+                inputs |= input;
+                return result;
+            }
+            catch (InputError e)
+            {
+                errors.Add(e);
+                return null;
+            }
+        }
+    }
+
+    private static (BuildMatrix Matrix, List<SourceFile> Documents) ReadMatrix(YamlDocument? workflow, YamlDocument? matrixData)
     {
         var entries = new List<MatrixEntry>();
         var other = new List<BuiltSuffix>();
-        var files = new List<string>();
+        var documents = new List<SourceFile>();
         if (workflow is not null)
         {
             var (inline, suffixes) = MatrixReader.ReadWorkflow(workflow);
             entries.AddRange(inline);
             other.AddRange(suffixes);
-            files.Add(workflow.Path);
+            documents.Add(new SourceFile(workflow.Source, workflow.Comments));
         }
 
         if (matrixData is not null)
         {
             entries.AddRange(MatrixReader.ReadDataFile(matrixData));
-            files.Add(matrixData.Path);
+            documents.Add(new SourceFile(matrixData.Source, matrixData.Comments));
         }
 
-        return new BuildMatrix(files, entries, other);
+        return (new BuildMatrix(documents.ConvertAll(d => d.Path), entries, other), documents);
     }
 
-    private static SourceFile? Load(string root, string path, bool required, bool streamed)
+    private static SourceText? Load(string root, string path, bool required)
     {
         var relative = Relative(root, path);
         var full = Path.IsPathRooted(path) ? path : Path.Combine(root, path);
@@ -67,7 +125,7 @@ public static class RepositoryReader
             throw InputError.AtFile(relative, Directory.Exists(full) ? "expected a file, found a directory" : "the file does not exist");
         }
 
-        return streamed ? SourceFile.Open(relative, full) : SourceFile.Read(relative, full);
+        return SourceText.Read(relative, full);
     }
 
     /// <summary>Repository-relative with '/' separators, as every span and SARIF uri is.</summary>
@@ -79,6 +137,4 @@ public static class RepositoryReader
             relative = relative[2..];
         return relative;
     }
-
-    private static string Display(string path) => path.Replace('\\', '/');
 }

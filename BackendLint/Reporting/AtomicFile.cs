@@ -1,5 +1,5 @@
 using System.Text;
-using BackendLint.Parsing;
+using BackendLint.Text;
 
 namespace BackendLint.Reporting;
 

@@ -26,7 +26,7 @@ public static class GitHubReporter
             // The toolkit sends columns only for a span on one line.
             if (span.IsSingleLine)
                 properties.Append($",col={span.StartColumn},endColumn={span.EndColumn}");
-            properties.Append($",title={EscapeProperty($"{f.Check.Id} {f.Check.Name}")}");
+            properties.Append($",title={EscapeProperty($"{f.Rule.Id} {f.Rule.Name}")}");
 
             var message = new StringBuilder(f.PlainMessage);
             foreach (var related in f.Related)
@@ -49,7 +49,7 @@ public static class GitHubReporter
         builder.Append(TextReporter.Summary(findings)).Append(".\n\n");
         builder.Append("| Level | Rule | Location | Message |\n|---|---|---|---|\n");
         foreach (var f in findings)
-            builder.Append($"| {f.Level.Name()} | {f.Check.Id} {f.Check.Name} | `{f.Span.ToPosition()}` | {Cell(f.PlainMessage)} |\n");
+            builder.Append($"| {f.Level.Name()} | {f.Rule.Id} {f.Rule.Name} | `{f.Span.ToPosition()}` | {Cell(f.PlainMessage)} |\n");
         builder.Append('\n');
         return builder.ToString();
     }

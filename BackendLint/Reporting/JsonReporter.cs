@@ -27,8 +27,8 @@ public static class JsonReporter
         foreach (var f in findings)
         {
             w.WriteStartObject();
-            w.WriteString("ruleId", f.Check.Id);
-            w.WriteString("ruleName", f.Check.Name);
+            w.WriteString("ruleId", f.Rule.Id);
+            w.WriteString("ruleName", f.Rule.Name);
             w.WriteString("level", f.Level.Name());
             w.WriteString("message", f.PlainMessage);
             if (f.Backend is null)

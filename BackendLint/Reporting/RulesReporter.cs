@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using BackendLint.Checks;
 using BackendLint.Findings;
 
 namespace BackendLint.Reporting;
@@ -9,25 +8,23 @@ namespace BackendLint.Reporting;
 /// <summary>The rule catalog as text, JSON, or the Markdown table the README carries.</summary>
 public static class RulesReporter
 {
-    public static string Text()
+    public static string Text(IReadOnlyList<Rule> rules)
     {
         var builder = new StringBuilder();
-        foreach (var check in CheckCatalog.All)
+        foreach (var d in rules)
         {
-            var d = check.Descriptor;
             builder.Append($"{d.Id}  {d.DefaultLevel.Name(),-7}  {d.Name}: {d.ShortDescription}\n");
         }
 
         return builder.ToString();
     }
 
-    public static string Markdown()
+    public static string Markdown(IReadOnlyList<Rule> rules)
     {
         var builder = new StringBuilder();
         builder.Append("| Rule | Name | Level | File to fix | What it checks |\n|---|---|---|---|---|\n");
-        foreach (var check in CheckCatalog.All)
+        foreach (var d in rules)
         {
-            var d = check.Descriptor;
             builder.Append($"| [{d.Id}](docs/rules/{d.Id}.md) | {d.Name} | {d.DefaultLevel.Name()} | {d.Area} | {Escape(d.ShortDescription)} |\n");
         }
 
@@ -37,13 +34,12 @@ public static class RulesReporter
     private static string Escape(string text) =>
         text.Replace("<", "&lt;").Replace(">", "&gt;").Replace("*", "\\*").Replace("|", "\\|");
 
-    public static void WriteJson(Stream stream)
+    public static void WriteJson(Stream stream, IReadOnlyList<Rule> rules)
     {
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartArray();
-        foreach (var check in CheckCatalog.All)
+        foreach (var d in rules)
         {
-            var d = check.Descriptor;
             w.WriteStartObject();
             w.WriteString("id", d.Id);
             w.WriteString("name", d.Name);

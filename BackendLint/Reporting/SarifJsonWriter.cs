@@ -67,9 +67,20 @@ public static class SarifJsonWriter
                 foreach (var n in notifications)
                 {
                     w.WriteStartObject();
-                    Locations(w, "locations", n.Locations);
+                    if (n.Locations is { Count: > 0 })
+                        Locations(w, "locations", n.Locations);
                     Message(w, "message", n.Message);
-                    w.WriteString("level", Level(n.Level));
+                    // Like Sarif.Sdk, the default level of a notification is left out (results always carry theirs).
+                    if (n.Level != FailureLevel.Warning)
+                        w.WriteString("level", Level(n.Level));
+                    if (n.AssociatedRule is { } rule)
+                    {
+                        w.WriteStartObject("associatedRule");
+                        w.WriteString("id", rule.Id);
+                        w.WriteNumber("index", rule.Index);
+                        w.WriteEndObject();
+                    }
+
                     w.WriteEndObject();
                 }
 

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using BackendLint.Checks;
 using BackendLint.Findings;
-using BackendLint.Parsing;
+using BackendLint.Text;
 using Microsoft.CodeAnalysis.Sarif;
 
 namespace BackendLint.Reporting;
@@ -17,22 +16,26 @@ public static class SarifReporter
     public const string SourceRoot = "%SRCROOT%";
     public const string FingerprintKey = "backendlint/v1";
 
+    /// <param name="rules">The catalog, in id order: every rule is listed, so <c>ruleIndex</c> is stable.</param>
     /// <param name="files">Every source read, for <c>artifacts</c>.</param>
-    /// <param name="error">The input error that stopped the run, written as a tool execution notification.</param>
-    public static string Write(IReadOnlyList<Finding> findings, IReadOnlyList<string> files, InputError? error = null) =>
-        SarifJsonWriter.Write(Build(findings, files, error));
+    /// <param name="errors">Sources that could not be read, each a tool execution notification.</param>
+    /// <param name="notRun">Rules that did not run because a source they need could not be read.</param>
+    public static string Write(IReadOnlyList<Rule> rules, IReadOnlyList<Finding> findings, IReadOnlyList<string> files,
+        IReadOnlyList<InputError>? errors = null, IReadOnlyList<RuleNotRun>? notRun = null) =>
+        SarifJsonWriter.Write(Build(rules, findings, files, errors, notRun));
 
     /// <summary>The log as Sarif.Sdk objects; <see cref="SarifJsonWriter"/> writes it.</summary>
-    public static SarifLog Build(IReadOnlyList<Finding> findings, IReadOnlyList<string> files, InputError? error = null)
+    public static SarifLog Build(IReadOnlyList<Rule> rules, IReadOnlyList<Finding> findings, IReadOnlyList<string> files,
+        IReadOnlyList<InputError>? errors = null, IReadOnlyList<RuleNotRun>? notRun = null)
     {
-        var catalog = CheckCatalog.All;
+        errors ??= [];
+        notRun ??= [];
         var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < catalog.Count; i++)
-            ruleIndex[catalog[i].Descriptor.Id] = i;
+        for (var i = 0; i < rules.Count; i++)
+            ruleIndex[rules[i].Id] = i;
 
         var artifactFiles = files.Concat(findings.SelectMany(f => f.Related.Select(r => r.Span.File).Prepend(f.Span.File)))
-            .Append(error?.Span.File)
-            .OfType<string>()
+            .Concat(errors.Select(e => e.Span.File))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -48,7 +51,7 @@ public static class SarifReporter
                     Version = ProductInfo.Version,
                     SemanticVersion = ProductInfo.Version,
                     InformationUri = new Uri(ProductInfo.InformationUri),
-                    Rules = catalog.Select(c => Rule(c.Descriptor)).ToList(),
+                    Rules = rules.Select(Rule).ToList(),
                 },
             },
             AutomationDetails = new RunAutomationDetails { Id = "backendlint/" },
@@ -66,19 +69,21 @@ public static class SarifReporter
             [
                 new Invocation
                 {
-                    ExecutionSuccessful = error is null,
-                    ToolExecutionNotifications = error is null ? [] :
-                    [
-                        new Notification
-                        {
-                            Level = FailureLevel.Error,
-                            Message = new Message { Text = error.Problem },
-                            Locations = [new Location { PhysicalLocation = Physical(error.Span, artifactIndex) }],
-                        },
-                    ],
+                    ExecutionSuccessful = errors.Count == 0,
+                    ToolExecutionNotifications = errors.Select(e => new Notification
+                    {
+                        Level = FailureLevel.Error,
+                        Message = new Message { Text = e.Problem },
+                        Locations = [new Location { PhysicalLocation = Physical(e.Span, artifactIndex) }],
+                    }).Concat(notRun.Select(n => new Notification
+                    {
+                        Level = FailureLevel.Warning,
+                        Message = new Message { Text = $"{n.Rule.Id} {n.Rule.Name} did not run: {n.Reason}." },
+                        AssociatedRule = new ReportingDescriptorReference { Id = n.Rule.Id, Index = ruleIndex[n.Rule.Id] },
+                    })).ToList(),
                 },
             ],
-            Results = findings.Select(f => Result(f, ruleIndex[f.Check.Id], artifactIndex)).ToList(),
+            Results = findings.Select(f => Result(f, ruleIndex[f.Rule.Id], artifactIndex)).ToList(),
             ColumnKind = ColumnKind.Utf16CodeUnits,
         };
 
@@ -92,7 +97,7 @@ public static class SarifReporter
 
     // The full constructor takes the property bag as JSON text; PropertyBagHolder.SetProperty would
     // produce the same text through a Newtonsoft round trip (SarifJsonWriterTests compares the two).
-    private static ReportingDescriptor Rule(CheckDescriptor d) => new(
+    private static ReportingDescriptor Rule(Rule d) => new(
         id: d.Id,
         deprecatedIds: null,
         guid: null,
@@ -120,7 +125,7 @@ public static class SarifReporter
     {
         var result = new Result
         {
-            RuleId = f.Check.Id,
+            RuleId = f.Rule.Id,
             RuleIndex = index,
             Level = Level(f.Level),
             Message = new Message { Text = f.Message },
@@ -139,11 +144,11 @@ public static class SarifReporter
     // What identifies the problem, not where it is: alerts survive unrelated edits above them.
     public static string Fingerprint(Finding f)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{f.Check.Id}\n{f.Span.File}\n{f.Identity}"));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{f.Rule.Id}\n{f.Span.File}\n{f.Identity}"));
         return Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
-    private static PhysicalLocation Physical(Text.SourceSpan span, Dictionary<string, int> artifacts) => new()
+    private static PhysicalLocation Physical(SourceSpan span, Dictionary<string, int> artifacts) => new()
     {
         ArtifactLocation = Location(span.File, artifacts),
         Region = new Region

@@ -18,7 +18,7 @@ public static class TextReporter
             writer.Write(' ');
             writer.Write(finding.PlainMessage);
             writer.Write(' ');
-            writer.WriteLine(Paint($"[{finding.Check.Id}]", Dim, color));
+            writer.WriteLine(Paint($"[{finding.Rule.Id}]", Dim, color));
             foreach (var related in finding.Related)
                 writer.WriteLine($"    {related.Span.ToPosition()}: note: {related.Message}");
         }

@@ -6,12 +6,14 @@ namespace BackendLint.Checks.Make;
 /// <summary>A backend missing from <c>docker-build-backends</c> is silently skipped when a developer builds all images locally.</summary>
 internal sealed class BackendMustBeInDockerBuildBackends : ICheck
 {
-    public CheckDescriptor Descriptor { get; } = new(
+    public Rule Rule { get; } = new(
         CheckIds.BackendMustBeInDockerBuildBackends, nameof(BackendMustBeInDockerBuildBackends),
         "Every BACKEND_* definition is built by 'docker-build-backends'.",
         Severity.Warning,
         "'make docker-build-backends' is the local way to build every backend image. A definition whose 'docker-build-<name>' is not in its list is silently left out. CI does not use the target, hence a warning.",
         "consistency");
+
+    public ModelInputs Needs => ModelInputs.Makefile;
 
     public IEnumerable<Finding> Run(BackendModel model)
     {
@@ -19,16 +21,16 @@ internal sealed class BackendMustBeInDockerBuildBackends : ICheck
         if (model.Makefile.DockerBuildBackends is not { } list)
             yield break;
 
-        foreach (var definition in model.Makefile.Definitions)
+        foreach (var backend in model.Backends.Where(b => b.DockerBuildBackends.Count == 0))
         {
-            var target = "docker-build-" + definition.Name.Value;
-            if (list.Contains(target))
-                continue;
-
-            yield return Descriptor.At(definition.Name.Span,
-                $"Backend {Finding.Quote(definition.Name.Value)} is defined, but {Finding.Quote(target)} is missing from [the 'docker-build-backends' list](1).",
-                definition.Name.Value, $"target={target}",
-                new RelatedLocation(list.InsertionPoint, $"Add '{target}' to 'docker-build-backends'."));
+            var target = MakefileFacts.DockerBuildPrefix + backend.Name;
+            foreach (var definition in backend.Definitions)
+            {
+                yield return Rule.At(definition.Name.Span,
+                    $"Backend {Finding.Quote(backend.Name)} is defined, but {Finding.Quote(target)} is missing from [the 'docker-build-backends' list](1).",
+                    backend.Name, $"target={target}",
+                    new RelatedLocation(list.InsertionPoint, $"Add '{target}' to 'docker-build-backends'."));
+            }
         }
     }
 }

@@ -1,6 +1,5 @@
 using BackendLint.Findings;
 using BackendLint.Model;
-using BackendLint.Parsing.Make;
 
 namespace BackendLint.Checks.Make;
 
@@ -10,43 +9,37 @@ namespace BackendLint.Checks.Make;
 /// </summary>
 internal sealed class DefinitionAndEvalMustPair : ICheck
 {
-    public CheckDescriptor Descriptor { get; } = new(
+    public Rule Rule { get; } = new(
         CheckIds.DefinitionAndEvalMustPair, nameof(DefinitionAndEvalMustPair),
         "Each BACKEND_* definition has its generate-docker-build-target eval line, and each eval names a definition.",
         Severity.Error,
         "'$(eval $(call generate-docker-build-target,$(BACKEND_X)))' creates 'docker-build-<name>' from the definition 'BACKEND_X = name|dockerfile-type|context|progress|needs-backend-arg'. Without the eval, 'make docker-build-<name>' and 'make backends/<name>' do not exist; an eval naming an undefined variable creates a target called 'docker-build-'.",
         "consistency");
 
+    public ModelInputs Needs => ModelInputs.Makefile;
+
     public IEnumerable<Finding> Run(BackendModel model)
     {
         var makefile = model.Makefile;
-        var evaluated = makefile.Evals.Select(e => e.Variable.Value).ToHashSet(StringComparer.Ordinal);
-        var defined = makefile.Definitions.Select(d => d.Variable.Value).ToHashSet(StringComparer.Ordinal);
         var lastEval = makefile.Evals.Count > 0 ? makefile.Evals[^1] : null;
 
-        foreach (var definition in makefile.Definitions)
+        foreach (var definition in makefile.Definitions.Where(d => !makefile.IsEvaluated(d.Variable.Value)))
         {
             var variable = definition.Variable.Value;
-            if (evaluated.Contains(variable))
-                continue;
-
-            var line = $"$(eval $(call {MakefileReader.GenerateTarget},$({variable})))";
+            var line = MakeEval.LineFor(variable);
             yield return lastEval is null
-                ? Descriptor.At(definition.Variable.Span,
+                ? Rule.At(definition.Variable.Span,
                     $"Definition {Finding.Quote(variable)} has no {Finding.Quote(line)} line, so 'docker-build-{definition.Name.Value}' does not exist.",
                     definition.Name.Value, $"variable={variable}")
-                : Descriptor.At(definition.Variable.Span,
+                : Rule.At(definition.Variable.Span,
                     $"Definition {Finding.Quote(variable)} has no {Finding.Quote(line)} line next to [the others](1), so 'docker-build-{definition.Name.Value}' does not exist.",
                     definition.Name.Value, $"variable={variable}",
                     new RelatedLocation(lastEval.Line, $"Add '{line}' after this line."));
         }
 
-        foreach (var eval in makefile.Evals)
+        foreach (var eval in makefile.Evals.Where(e => !makefile.IsDefined(e.Variable.Value)))
         {
-            if (defined.Contains(eval.Variable.Value))
-                continue;
-
-            yield return Descriptor.At(eval.Variable.Span,
+            yield return Rule.At(eval.Variable.Span,
                 $"The generate-docker-build-target eval names {Finding.Quote(eval.Variable.Value)}, which is not a 'name|dockerfile-type|context|progress|needs-backend-arg' definition.",
                 null, $"eval={eval.Variable.Value}");
         }

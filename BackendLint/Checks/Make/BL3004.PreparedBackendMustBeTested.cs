@@ -6,12 +6,14 @@ namespace BackendLint.Checks.Make;
 /// <summary>A backend that <c>prepare-test-extra</c> builds but <c>test-extra</c> never tests costs CI time and tests nothing.</summary>
 internal sealed class PreparedBackendMustBeTested : ICheck
 {
-    public CheckDescriptor Descriptor { get; } = new(
+    public Rule Rule { get; } = new(
         CheckIds.PreparedBackendMustBeTested, nameof(PreparedBackendMustBeTested),
         "Every backend 'prepare-test-extra' builds is tested by 'test-extra', and every Python backend 'test-extra' tests is prepared.",
         Severity.Warning,
         "'prepare-test-extra' builds each backend directory that 'test-extra' then tests with '$(MAKE) -C backend/<lang>/<name> test'. A prepared backend without its test line was probably forgotten. The reverse matters only for Python backends: a Go or Rust backend's own 'test' target builds what it needs.",
         "consistency");
+
+    public ModelInputs Needs => ModelInputs.Makefile;
 
     public IEnumerable<Finding> Run(BackendModel model)
     {
@@ -23,7 +25,7 @@ internal sealed class PreparedBackendMustBeTested : ICheck
             if (test.Builds(step.Lang, step.Name))
                 continue;
 
-            yield return Descriptor.At(step.Directory.Span,
+            yield return Rule.At(step.Directory.Span,
                 $"{Finding.Quote(step.Directory.Value)} is prepared by 'prepare-test-extra' but never tested by [test-extra](1).",
                 step.Name, $"prepared={step.Lang}/{step.Name}",
                 new RelatedLocation(test.Target.Span, $"Add '$(MAKE) -C {step.Directory.Value} test' to 'test-extra'."));
@@ -34,7 +36,7 @@ internal sealed class PreparedBackendMustBeTested : ICheck
             if (step.Lang != "python" || prepare.Builds(step.Lang, step.Name))
                 continue;
 
-            yield return Descriptor.At(step.Directory.Span,
+            yield return Rule.At(step.Directory.Span,
                 $"Python backend {Finding.Quote(step.Directory.Value)} is tested by 'test-extra' but not prepared by [prepare-test-extra](1).",
                 step.Name, $"unprepared={step.Lang}/{step.Name}",
                 new RelatedLocation(prepare.Target.Span, $"Add '$(MAKE) -C {step.Directory.Value}' to 'prepare-test-extra'."));

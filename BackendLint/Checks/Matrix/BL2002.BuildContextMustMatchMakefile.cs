@@ -6,36 +6,39 @@ namespace BackendLint.Checks.Matrix;
 /// <summary>A build context that differs between CI and the Makefile makes one of the two builds miss its files.</summary>
 internal sealed class BuildContextMustMatchMakefile : ICheck
 {
-    public CheckDescriptor Descriptor { get; } = new(
+    public Rule Rule { get; } = new(
         CheckIds.BuildContextMustMatchMakefile, nameof(BuildContextMustMatchMakefile),
         "Build-matrix contexts mean the same directory as the Makefile definition's.",
         Severity.Error,
         "The Makefile definition's third field is the docker build context of 'make docker-build-<name>'; each build-matrix entry of the same backend has a 'context:'. They must name the same directory ('', '.', './' are the root; './backend', 'backend/' are 'backend'), or one of the two builds fails to find its files.",
         "consistency");
 
+    public ModelInputs Needs => ModelInputs.Matrix | ModelInputs.Makefile;
+
     public IEnumerable<Finding> Run(BackendModel model)
     {
         foreach (var backend in model.Backends)
         {
-            if (backend.Definitions.Count == 0)
+            if (backend.Definitions is not [var definition, ..])
                 continue;
-            var definition = backend.Definitions[0];
             var expected = BuildContext.Normalize(definition.Context.Value);
             var contexts = backend.MatrixEntries
-                .Where(e => e.Text("context") is { } c && !BuildMatrix.IsExpression(c))
-                .Select(e => (Entry: e, Directory: BuildContext.Normalize(e.Text("context")!)))
+                .Where(e => e.Context is { } c && !BuildMatrix.IsExpression(c.Value))
+                .Select(e => (Entry: e, Context: e.Context!, Directory: BuildContext.Normalize(e.Context!.Value)))
                 .ToList();
-            if (contexts.TrueForAll(c => c.Directory == expected))
+            var differing = contexts.Where(c => c.Directory != expected).ToList();
+            if (differing.Count == 0)
                 continue;
-            var differing = contexts.Where(c => c.Directory != expected).Select(c => (c.Entry, Context: c.Entry.Context!, c.Directory)).ToList();
 
             // Every CI build agrees with the others and not with the Makefile: the Makefile is the odd one out.
-            if (differing.Count == contexts.Count && differing.All(c => c.Directory == differing[0].Directory))
+            if (differing.Count == contexts.Count && differing.TrueForAll(c => c.Directory == differing[0].Directory))
             {
                 var first = differing[0].Context;
-                var entries = contexts.Count == 1 ? "the build-matrix entry" : $"all {contexts.Count} build-matrix entries";
-                yield return Descriptor.At(definition.Context.Span,
-                    $"Build context {Finding.Quote(definition.Context.Value)} of {Finding.Quote(definition.Variable.Value)} is not the {Finding.Quote(first.Value)} that [{entries}](1) of {Finding.Quote(backend.Name)} use.",
+                var entries = contexts.Count == 1
+                    ? $"the build-matrix entry](1) of {Finding.Quote(backend.Name)} uses"
+                    : $"all {contexts.Count} build-matrix entries](1) of {Finding.Quote(backend.Name)} use";
+                yield return Rule.At(definition.Context.Span,
+                    $"Build context {Finding.Quote(definition.Context.Value)} of {Finding.Quote(definition.Variable.Value)} is not the {Finding.Quote(first.Value)} that [{entries}.",
                     backend.Name, $"backend={backend.Name};makefile-context={definition.Context.Value}",
                     new RelatedLocation(first.Span, $"The first build-matrix entry of '{backend.Name}'."));
                 continue;
@@ -43,9 +46,9 @@ internal sealed class BuildContextMustMatchMakefile : ICheck
 
             foreach (var (entry, context, _) in differing)
             {
-                yield return Descriptor.At(context.Span,
+                yield return Rule.At(context.Span,
                     $"Build context {Finding.Quote(context.Value)} of backend {Finding.Quote(backend.Name)} is not [the Makefile's context](1) {Finding.Quote(definition.Context.Value)}.",
-                    backend.Name, $"backend={backend.Name};suffix={entry.TagSuffix?.Value};context={context.Value}",
+                    backend.Name, $"backend={backend.Name};suffix={entry.Get("tag-suffix")?.Value};context={context.Value}",
                     new RelatedLocation(definition.Context.Span, $"The context of '{definition.Variable.Value}'."));
             }
         }

@@ -12,36 +12,34 @@ namespace BackendLint.Parsing.Gallery;
 /// </summary>
 public static class GalleryIndexReader
 {
-    public static GalleryIndex Read(SourceFile source)
+    public static GalleryIndex Read(YamlDocument document)
     {
+        var source = document.Source;
+        if (document.Root?.Resolve() is not YamlSequence items)
+            throw new InputError(document.Root?.Span ?? new SourceSpan(source.Path, 1, 1, 1, 1),
+                "the top level of the gallery index must be a sequence of backend entries");
+
         var reader = new Reader(source);
-        var entries = new List<GalleryEntry>();
-        var root = YamlDocumentReader.Read(source, itemDepth: 1, (_, item) =>
+        var entries = new List<GalleryEntry>(items.Items.Count);
+        foreach (var item in items.Items)
         {
             if (item.Resolve() is not YamlMapping mapping)
                 throw new InputError(item.Span, "a gallery entry must be a mapping with 'name', 'uri', 'capabilities', …");
             entries.Add(reader.Entry(entries.Count, mapping));
-        });
+        }
 
-        if (root?.Resolve() is not YamlSequence)
-            throw new InputError(root?.Span ?? new SourceSpan(source.Path, 1, 1, 1, 1),
-                "the top level of the gallery index must be a sequence of backend entries");
         return new GalleryIndex(source.Path, entries);
     }
 
-    private sealed class Reader(SourceFile source)
+    private sealed class Reader(SourceText source)
     {
         // A capabilities map is read once and shared by every image that inherits it.
         private readonly Dictionary<YamlMapping, List<Capability>> _capabilities = new(ReferenceEqualityComparer.Instance);
 
-        // A tag suffix is written by a release image, its development image and their mirrors: one string.
-        private readonly Dictionary<string, string> _suffixes = new(StringComparer.Ordinal);
-
         public GalleryEntry Entry(int index, YamlMapping mapping)
         {
-            var merges = MergeSites(mapping).ToList();
-            // One object per merge site; inherited values point at it rather than copy its span.
-            Located<string>[] sites = merges.Count == 0 ? [] : merges.Select(a => new Located<string>(a.Name, a.Span)).ToArray();
+            var merges = MergeSites(mapping);
+            var sites = merges.Select(a => new Located<string>(a.Name, a.Span)).ToArray();
             var name = Scalar(mapping, merges, sites, "name");
             var uriField = Lookup(mapping, merges, "uri");
             var uri = Scalar(uriField, sites, "uri");
@@ -58,8 +56,7 @@ public static class GalleryIndexReader
                 Alias = Scalar(mapping, merges, sites, "alias"),
                 Uri = uri,
                 Image = uri is { } u ? ParseImage((YamlScalar)uriField!.Value.Node, u) : null,
-                Mirrors = mirrors.Count == 0 ? [] : mirrors.Select(m => m.Value).ToArray(),
-                MirrorImages = mirrors.Count == 0 ? [] : mirrors.Select(m => ParseImage(m.Node, m.Value)).ToArray(),
+                Mirrors = mirrors.Select(m => new Mirror(m.Value, ParseImage(m.Node, m.Value))).ToList(),
                 Capabilities = Capabilities(capabilities),
                 CapabilitiesMergedVia = capabilities is { Via: >= 0 and var via } ? sites[via] : null,
                 MetaName = MetaName(mapping) ?? name?.Text,
@@ -138,7 +135,7 @@ public static class GalleryIndexReader
                 : throw new InputError(item.Span, "a mirror must be an image reference string")).ToList();
         }
 
-        private List<Capability> Capabilities((YamlNode Node, int Via)? lookup)
+        private IReadOnlyList<Capability> Capabilities((YamlNode Node, int Via)? lookup)
         {
             if (lookup is not { } field || field.Node is YamlScalar { Value: "" })
                 return [];
@@ -152,7 +149,7 @@ public static class GalleryIndexReader
             {
                 if (pair.KeyScalar is not { } key || pair.Value.Resolve() is not YamlScalar target)
                     throw new InputError(pair.Value.Span, "a capability must map a name to an entry name");
-                capabilities.Add(new Capability(key.Value, key.ValueSpan, target.Value, target.ValueSpan));
+                capabilities.Add(new Capability(key.Located, target.Located));
             }
 
             return _capabilities[map] = capabilities;
@@ -165,39 +162,20 @@ public static class GalleryIndexReader
             var at = text.IndexOf('@', Math.Max(lastSlash, 0));
             var colon = text.IndexOf(':', lastSlash + 1);
             if (at >= 0 || colon < 0 || node is null)
-                return new ImageReference(Repository(text, at >= 0 ? at : colon >= 0 ? colon : text.Length), TagChannel.Other, tagSpan: null, suffix: null, suffixSpan: default);
+                return new ImageReference(text[..(at >= 0 ? at : colon >= 0 ? colon : text.Length)], TagChannel.Other, Tag: null, TagSuffix: null);
 
             var tagStart = colon + 1;
-            var tagSpan = YamlSpans.Within(source, node, tagStart, text.Length - tagStart);
-            var channel = ChannelOf(text.AsSpan(tagStart), out var prefixLength);
+            var tag = new Located<string>(text[tagStart..], YamlSpans.Within(source, node, tagStart, text.Length - tagStart));
+            var channel = ChannelOf(tag.Value, out var prefixLength);
             if (channel == TagChannel.Other)
-                return new ImageReference(Repository(text, colon), channel, tagSpan, suffix: null, suffixSpan: default, otherTag: text[tagStart..]);
+                return new ImageReference(text[..colon], channel, tag, TagSuffix: null);
 
+            // "latest" alone has the empty suffix, which spans the whole tag.
             var suffixStart = tagStart + prefixLength;
-            var suffixSpan = suffixStart < text.Length ? YamlSpans.Within(source, node, suffixStart, text.Length - suffixStart) : tagSpan;
-            return new ImageReference(Repository(text, colon), channel, tagSpan, Suffix(text.AsSpan(suffixStart)), suffixSpan);
-        }
-
-        private string Suffix(ReadOnlySpan<char> suffix)
-        {
-            var lookup = _suffixes.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (lookup.TryGetValue(suffix, out var known))
-                return known;
-            var text = suffix.ToString();
-            _suffixes[text] = text;
-            return text;
-        }
-
-        // The backends repositories are written thousands of times: one string each.
-        private static string Repository(string reference, int end)
-        {
-            foreach (var known in ImageReference.BackendRepositories)
-            {
-                if (reference.AsSpan(0, end).SequenceEqual(known))
-                    return known;
-            }
-
-            return reference[..end];
+            var suffix = suffixStart < text.Length
+                ? new Located<string>(text[suffixStart..], YamlSpans.Within(source, node, suffixStart, text.Length - suffixStart))
+                : new Located<string>("", tag.Span);
+            return new ImageReference(text[..colon], channel, tag, suffix);
         }
 
         private static TagChannel ChannelOf(ReadOnlySpan<char> tag, out int prefixLength)

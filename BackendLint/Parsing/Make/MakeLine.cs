@@ -8,12 +8,12 @@ namespace BackendLint.Parsing.Make;
 /// </summary>
 public sealed class MakeLine
 {
-    private readonly SourceFile _source;
+    private readonly SourceText _source;
     private readonly int[]? _offsets;
     private readonly int _start;
 
     /// <summary>A line whose characters were joined from several places: <paramref name="offsets"/> maps each one.</summary>
-    internal MakeLine(SourceFile source, string text, int[] offsets, bool isRecipe)
+    internal MakeLine(SourceText source, string text, int[] offsets, bool isRecipe)
     {
         _source = source;
         Text = text;
@@ -22,7 +22,7 @@ public sealed class MakeLine
     }
 
     /// <summary>A line that is one slice of the file, starting at offset <paramref name="start"/>.</summary>
-    internal MakeLine(SourceFile source, string text, int start, bool isRecipe)
+    internal MakeLine(SourceText source, string text, int start, bool isRecipe)
     {
         _source = source;
         Text = text;
@@ -34,13 +34,14 @@ public sealed class MakeLine
 
     public bool IsRecipe { get; }
 
-    public SourceFile Source => _source;
+    public SourceText Source => _source;
 
     /// <summary>The span of <c>Text[start..end]</c>; a word never crosses a joined line break.</summary>
     public SourceSpan SpanOf(int start, int end) =>
         end <= start ? _source.Span(Offset(start), Offset(start)) : _source.Span(Offset(start), Offset(end - 1) + 1);
 
-    private int Offset(int index) => _offsets is null ? _start + index : _offsets[index];
+    /// <summary>The offset in the file of <c>Text[index]</c>.</summary>
+    public int Offset(int index) => _offsets is null ? _start + index : _offsets[index];
 
     public Located<string> Token(int start, int end) => new(Text[start..end], SpanOf(start, end));
 

@@ -195,6 +195,18 @@ public sealed record MakeRule(MakeLine Line, IReadOnlyList<Located<string>> Targ
 
 public sealed record MakeRecipeLine(MakeLine Line) : MakeStatement(Line)
 {
+    /// <summary>The file offset of the shell comment's <c>#</c> (a word that starts with it), or null.</summary>
+    public int? CommentStart()
+    {
+        foreach (var (start, _) in Line.WordRanges(0, Line.Text.Length))
+        {
+            if (Line.Text[start] == '#')
+                return Line.Offset(start);
+        }
+
+        return null;
+    }
+
     /// <summary>The shell words of the line, up to a shell comment; the <c>@ - +</c> prefixes removed.</summary>
     public List<Located<string>> Words()
     {

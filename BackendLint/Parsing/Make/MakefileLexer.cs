@@ -10,14 +10,15 @@ namespace BackendLint.Parsing.Make;
 /// it become one space and a <c>#</c> comments out the rest of the logical line, continuations
 /// included; in a recipe the backslash-newline and the next line's leading tab are removed, as
 /// make and then the shell do. <c>define … endef</c> bodies are skipped. A blank or comment line
-/// inside a recipe does not end it.
+/// inside a recipe does not end it. Comments are kept with their spans: make's own (from an
+/// unescaped <c>#</c> to the end of the logical line) and a recipe's shell comment words.
 /// </summary>
 public static class MakefileLexer
 {
     private static readonly HashSet<string> Conditionals = new(StringComparer.Ordinal) { "ifeq", "ifneq", "ifdef", "ifndef", "else", "endif" };
     private static readonly HashSet<string> Modifiers = new(StringComparer.Ordinal) { "override", "export", "private", "unexport" };
 
-    public static IEnumerable<MakeStatement> Statements(SourceFile source)
+    public static IEnumerable<MakeStatement> Statements(SourceText source, List<Comment> comments)
     {
         var text = source.Text;
         var position = 0;
@@ -34,7 +35,7 @@ public static class MakefileLexer
                 // make checks a define body line for define/endef only when it does not start with a tab.
                 if (!startsWithTab)
                 {
-                    var words = FirstWords(Join(source, physical, isRecipe: false).Text);
+                    var words = FirstWords(Join(source, physical, isRecipe: false, out _).Text);
                     if (words.Count > 0 && words[0] == "endef")
                         defineDepth--;
                     else if (IsDefine(words))
@@ -44,13 +45,19 @@ public static class MakefileLexer
                 continue;
             }
 
+            var end = physical[^1].End;
             if (startsWithTab && inRecipeContext)
             {
-                yield return new MakeRecipeLine(Join(source, physical, isRecipe: true));
+                var recipe = new MakeRecipeLine(Join(source, physical, isRecipe: true, out _));
+                if (recipe.CommentStart() is { } shellComment)
+                    comments.Add(new Comment(source.Span(shellComment, end), text[shellComment..end]));
+                yield return recipe;
                 continue;
             }
 
-            var logical = Join(source, physical, isRecipe: false);
+            var logical = Join(source, physical, isRecipe: false, out var commentStart);
+            if (commentStart >= 0)
+                comments.Add(new Comment(source.Span(commentStart, end), text[commentStart..end]));
             var first = FirstWords(logical.Text);
             if (first.Count == 0)
                 continue; // blank or comment: a recipe goes on after it
@@ -96,9 +103,11 @@ public static class MakefileLexer
         }
     }
 
-    private static MakeLine Join(SourceFile source, List<(int Start, int End)> physical, bool isRecipe)
+    // The logical line; commentStart is the source offset of its make comment's '#', or -1.
+    private static MakeLine Join(SourceText source, List<(int Start, int End)> physical, bool isRecipe, out int commentStart)
     {
         var text = source.Text;
+        commentStart = -1;
 
         // Most lines are one physical line: their text is a slice of the file, offsets need no table.
         if (physical.Count == 1)
@@ -110,7 +119,7 @@ public static class MakefileLexer
             {
                 var hash = text.IndexOf('#', start, end - start);
                 if (hash >= 0 && (hash == start || text[hash - 1] != '\\'))
-                    end = hash;
+                    (end, commentStart) = (hash, hash);
                 else if (hash >= 0)
                     start = -1; // an escaped '#': take the general path below
             }
@@ -172,15 +181,15 @@ public static class MakefileLexer
         var joined = builder.ToString();
         var map = offsets.ToArray();
         if (!isRecipe)
-            (joined, map) = StripComment(joined, map);
+            (joined, map, commentStart) = StripComment(joined, map);
         return new MakeLine(source, joined, map, isRecipe);
     }
 
     // make removes everything from the first '#' not escaped by a backslash; "\#" stands for '#'.
-    private static (string, int[]) StripComment(string text, int[] offsets)
+    private static (string, int[], int CommentStart) StripComment(string text, int[] offsets)
     {
         if (text.IndexOf('#') < 0)
-            return (text, offsets);
+            return (text, offsets, -1);
 
         var builder = new StringBuilder(text.Length);
         var map = new List<int>(offsets.Length);
@@ -192,7 +201,7 @@ public static class MakefileLexer
                 for (var j = i - 1; j >= 0 && text[j] == '\\'; j--)
                     backslashes++;
                 if (backslashes % 2 == 0)
-                    break;
+                    return (builder.ToString(), map.ToArray(), offsets[i]);
 
                 // An escaped '#': keep half of the backslashes before it, and the '#'.
                 builder.Length -= (backslashes + 1) / 2;
@@ -203,7 +212,7 @@ public static class MakefileLexer
             map.Add(offsets[i]);
         }
 
-        return (builder.ToString(), map.ToArray());
+        return (builder.ToString(), map.ToArray(), -1);
     }
 
     private static bool IsDefine(List<string> words) =>

@@ -7,11 +7,11 @@ namespace BackendLint.Parsing.Make;
 public static class MakefileReader
 {
     public const string BackendPrefix = "BACKEND_";
-    public const string GenerateTarget = "generate-docker-build-target";
-    private const string TargetsPrefix = "backends/";
+    private const string TargetsPrefix = MakefileFacts.BackendTargetPrefix;
 
-    public static MakefileFacts Read(SourceFile source)
+    public static (MakefileFacts Facts, List<Comment> Comments) Read(SourceText source)
     {
+        var comments = new List<Comment>();
         var definitions = new List<MakeBackend>();
         var evals = new List<MakeEval>();
         var backendTargets = new List<Located<string>>();
@@ -22,7 +22,7 @@ public static class MakefileReader
         StepCollector? test = null;
         StepCollector? current = null;
 
-        foreach (var statement in MakefileLexer.Statements(source))
+        foreach (var statement in MakefileLexer.Statements(source, comments))
         {
             if (statement is MakeRecipeLine recipe)
             {
@@ -70,12 +70,10 @@ public static class MakefileReader
             }
         }
 
-        return new MakefileFacts(source.Path, definitions, evals, notParallel, dockerBuildBackends,
+        var facts = new MakefileFacts(source.Path, definitions, evals, notParallel, dockerBuildBackends,
             prepare?.ToRecipe(), test?.ToRecipe(), backendTargets, patternRule);
+        return (facts, comments);
     }
-
-    /// <summary>The backend name a <c>backends/&lt;name&gt;</c> target builds.</summary>
-    public static string NameOfBackendTarget(string target) => target[TargetsPrefix.Length..];
 
     // Only five-field pipe values are backend definitions: "BACKEND_TEST_MODEL_URL ?= https://…" is not one.
     private static MakeBackend? Definition(MakeAssignment assignment)
@@ -97,7 +95,7 @@ public static class MakefileReader
         if (MakeReference.At(text, eval.Arguments[0].Start) is not { Name: "call", Arguments.Count: >= 2 } call)
             return null;
         var (nameStart, nameEnd) = call.Arguments[0];
-        if (text[nameStart..nameEnd].Trim() != GenerateTarget)
+        if (text[nameStart..nameEnd].Trim() != MakeEval.GenerateTarget)
             return null;
         if (MakeReference.At(text, call.Arguments[1].Start) is not { IsFunction: false } variable)
             return null;
@@ -107,7 +105,7 @@ public static class MakefileReader
     }
 
     private static MakeTargetList Merge(MakeTargetList? list, Located<string> target, IReadOnlyList<Located<string>> prerequisites) =>
-        list is null ? new MakeTargetList(target, prerequisites) : list with { Prerequisites = [.. list.Prerequisites, .. prerequisites] };
+        list is null ? new MakeTargetList(target, prerequisites) : new MakeTargetList(list.Target, [.. list.Prerequisites, .. prerequisites]);
 
     private sealed class StepCollector(Located<string> target)
     {

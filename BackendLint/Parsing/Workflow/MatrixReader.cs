@@ -14,35 +14,42 @@ public static class MatrixReader
 {
     public static readonly IReadOnlyList<string> DataFileLists = ["include", "includeDarwin"];
 
-    public static List<MatrixEntry> ReadDataFile(SourceFile source)
+    public static List<MatrixEntry> ReadDataFile(YamlDocument document)
     {
-        var entries = new List<MatrixEntry>();
-        var scratch = new List<MatrixFieldData>();
-        var root = YamlDocumentReader.Read(source, itemDepth: 2, (list, item) =>
-        {
-            if (list is not null && DataFileLists.Contains(list))
-                entries.Add(Entry(source.Path, list, item, scratch));
-        })?.Resolve();
+        var file = document.Source.Path;
+        var root = document.Root?.Resolve();
         if (root is null)
             return [];
         if (root is not YamlMapping mapping)
             throw new InputError(root.Span, "the matrix data file must be a mapping with 'include:' and 'includeDarwin:' lists");
 
-        foreach (var list in DataFileLists)
+        var entries = new List<MatrixEntry>();
+        foreach (var pair in mapping.Pairs)
         {
-            var node = mapping.Get(list);
-            if (node is not null && node is not YamlSequence && node is not YamlScalar { Value: "" })
-                throw new InputError(node.Span, $"'{list}' must be a sequence of matrix entries");
+            if (pair.KeyScalar is not { IsMergeKey: false } key || !DataFileLists.Contains(key.Value))
+                continue;
+            var platform = key.Value == "includeDarwin" ? BuildPlatform.Darwin : BuildPlatform.Linux;
+            switch (pair.Value.Resolve())
+            {
+                case YamlSequence list:
+                    entries.AddRange(list.Items.Select(item => Entry(file, key.Value, platform, item)));
+                    break;
+                case YamlScalar { Value: "" }:
+                    break;
+                default:
+                    throw new InputError(pair.Value.Span, $"'{key.Value}' must be a sequence of matrix entries");
+            }
         }
 
         return entries; // in file order
     }
 
-    public static (List<MatrixEntry> Entries, List<BuiltSuffix> OtherSuffixes) ReadWorkflow(SourceFile source)
+    public static (List<MatrixEntry> Entries, List<BuiltSuffix> OtherSuffixes) ReadWorkflow(YamlDocument document)
     {
+        var source = document.Source;
         var entries = new List<MatrixEntry>();
         var suffixes = new List<BuiltSuffix>();
-        if (YamlDocumentReader.Read(source)?.Resolve() is not YamlMapping workflow || workflow.Get("jobs") is not YamlMapping jobs)
+        if (document.Root?.Resolve() is not YamlMapping workflow || workflow.Get("jobs") is not YamlMapping jobs)
             return (entries, suffixes);
 
         foreach (var job in jobs.Pairs)
@@ -53,7 +60,15 @@ public static class MatrixReader
 
             // A matrix written as ${{ fromJson(…) }} is not an error: the data file then holds the entries.
             if (body.Get("strategy") is YamlMapping strategy && strategy.Get("matrix") is YamlMapping matrix && matrix.Get("include") is YamlSequence include)
-                entries.AddRange(include.Items.Select(item => Entry(source.Path, $"{origin}.strategy.matrix.include", item, [])));
+            {
+                var jobRunsOn = (body.Get("runs-on") as YamlScalar)?.Value;
+                var calls = (body.Get("uses") as YamlScalar)?.Value;
+                foreach (var item in include.Items)
+                {
+                    var runsOn = ((item.Resolve() as YamlMapping)?.Get("runs-on") as YamlScalar)?.Value ?? jobRunsOn;
+                    entries.Add(Entry(source.Path, $"{origin}.strategy.matrix.include", PlatformOf(runsOn, calls), item));
+                }
+            }
 
             // A reusable-workflow call with a literal suffix: `with: tag-suffix: '-metal-darwin-arm64-x'`.
             if (body.Get("with") is YamlMapping with && with.Get("tag-suffix") is YamlScalar literal && IsLiteral(literal.Value))
@@ -68,7 +83,7 @@ public static class MatrixReader
 
     // docker/metadata-action publishes `<branch><suffix>` and `latest<suffix>` for a literal
     // "suffix=-metal-darwin-arm64-llama-cpp,onlatest=true" line of its flavor block.
-    private static IEnumerable<BuiltSuffix> FlavorSuffixes(SourceFile source, string origin, YamlSequence steps)
+    private static IEnumerable<BuiltSuffix> FlavorSuffixes(SourceText source, string origin, YamlSequence steps)
     {
         for (var i = 0; i < steps.Items.Count; i++)
         {
@@ -112,23 +127,42 @@ public static class MatrixReader
 
     private static bool IsLiteral(string value) => !BuildMatrix.IsExpression(value);
 
-    private static MatrixEntry Entry(string file, string list, YamlNode item, List<MatrixFieldData> fields)
+    /// <summary>
+    /// An inline matrix builds on macOS when the runner is a macOS label, or when the job calls a
+    /// reusable workflow that names darwin (<c>uses: ./.github/workflows/backend_build_darwin.yml</c>,
+    /// as LocalAI's did). The job's own name decides nothing: <c>linux-no-darwin</c> is a name.
+    /// </summary>
+    public static BuildPlatform PlatformOf(string? runsOn, string? calls)
+    {
+        if (runsOn is not null && !BuildMatrix.IsExpression(runsOn) && runsOn.TrimStart().StartsWith("macos", StringComparison.OrdinalIgnoreCase))
+            return BuildPlatform.Darwin;
+        if (calls is not null && !calls.Contains("${{", StringComparison.Ordinal))
+        {
+            var name = Path.GetFileNameWithoutExtension(calls.Split('@')[0]);
+            if (name.Split('_', '-', '.').Contains("darwin", StringComparer.OrdinalIgnoreCase))
+                return BuildPlatform.Darwin;
+        }
+
+        return BuildPlatform.Linux;
+    }
+
+    private static MatrixEntry Entry(string file, string list, BuildPlatform platform, YamlNode item)
     {
         if (item.Resolve() is not YamlMapping mapping)
             throw new InputError(item.Span, "a matrix entry must be a mapping of 'backend', 'tag-suffix', 'dockerfile', …");
 
-        fields.Clear();
+        var fields = new List<MatrixField>(mapping.Pairs.Count);
         foreach (var pair in mapping.Pairs)
         {
             if (pair.KeyScalar is not { IsMergeKey: false } key)
                 continue;
             // An aliased value is reported where the alias is written, not at its anchor.
-            var (value, span) = pair.Value is YamlScalar own ? (own.Value, own.ValueSpan)
-                : pair.Value.Resolve() is YamlScalar aliased ? (aliased.Value, pair.Value.Span)
-                : ("", pair.Value.Span);
-            fields.Add(new MatrixFieldData(key.Value, value, LinePositions.Of(key.ValueSpan), LinePositions.Of(span)));
+            var value = pair.Value is YamlScalar own ? own.Located
+                : pair.Value.Resolve() is YamlScalar aliased ? new Located<string>(aliased.Value, pair.Value.Span)
+                : new Located<string>("", pair.Value.Span);
+            fields.Add(new MatrixField(key.Located, value));
         }
 
-        return new MatrixEntry(file, list, mapping.Span, fields.ToArray());
+        return new MatrixEntry(file, list, platform, mapping.Span, fields);
     }
 }

@@ -1,14 +1,15 @@
 using BackendLint.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using Comment = BackendLint.Text.Comment;
 
 namespace BackendLint.Parsing.Yaml;
 
 /// <summary>
 /// Reads the first document of a YAML file into <see cref="YamlNode"/>s in one pass over
-/// YamlDotNet's parser events, without recursion. Everything a hostile or broken file can do
-/// becomes an <see cref="InputError"/>: syntax errors, duplicate keys, undefined aliases,
-/// nesting too deep for a reader, and alias bombs.
+/// YamlDotNet's parser events, without recursion, and finds every comment of the file. Everything
+/// a hostile or broken file can do becomes an <see cref="InputError"/>: syntax errors, duplicate
+/// keys, undefined aliases, nesting too deep for a reader, and alias bombs.
 /// </summary>
 public static class YamlDocumentReader
 {
@@ -24,23 +25,15 @@ public static class YamlDocumentReader
 
     public const long MaxExpansionRatio = 50;
 
-    public static YamlNode? Read(SourceFile source) => Read(source, itemDepth: 0, onItem: null);
-
-    /// <summary>
-    /// Reads a document and hands every item of a sequence at <paramref name="itemDepth"/> (1: the
-    /// top-level sequence; 2: a sequence under a top-level key) to <paramref name="onItem"/> as soon
-    /// as it is complete, with the key of its list, instead of keeping it in the tree: a 100,000-entry
-    /// gallery never has to be in memory at once. Anchored nodes stay reachable for later aliases.
-    /// </summary>
-    public static YamlNode? Read(SourceFile source, int itemDepth, Action<string?, YamlNode>? onItem)
+    public static YamlDocument Read(SourceText source)
     {
         var file = source.Path;
-        var strings = new StringPool();
-        using var text = source.OpenReader();
-        var parser = new Parser(new Scanner(text, skipComments: true));
+        // Comments stay off in the parser: YamlDotNet 18 rejects valid YAML with comments on (a
+        // column-1 comment after a nested block mapping). They are found in the text instead.
+        var parser = new Parser(new Scanner(new StringReader(source.Text), skipComments: true));
         var anchors = new Dictionary<string, (YamlNode Node, long Size)>(StringComparer.Ordinal);
         var stack = new Stack<Frame>();
-        var spare = new Stack<Frame>(); // finished frames, reused: their lists keep their capacity
+        var scalars = new List<(int Start, int End, bool Block)>();
         YamlNode? root = null;
         var last = new SourceSpan(file, 1, 1, 1, 1);
         long written = 0;
@@ -49,7 +42,7 @@ public static class YamlDocumentReader
         {
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
-                return null;
+                return new YamlDocument(source, null, Comments(source, scalars));
             parser.Consume<DocumentStart>();
 
             while (root is null)
@@ -62,25 +55,23 @@ public static class YamlDocumentReader
                 {
                     case Scalar s:
                         var span = YamlSpans.Of(file, s.Start, s.End);
-                        var (valueStart, valueEnd) = YamlSpans.ValueColumns(source, s, span);
-                        done = (new YamlScalar(span, valueStart, valueEnd, NameOf(s.Anchor), TagOf(s.Tag), strings.Get(s.Value), s.Style,
-                            checked((int)s.Start.Index), checked((int)s.End.Index)), 1);
+                        var (start, end) = (checked((int)s.Start.Index), checked((int)s.End.Index));
+                        scalars.Add((start, end, s.Style is ScalarStyle.Literal or ScalarStyle.Folded));
+                        done = (new YamlScalar(span, YamlSpans.ValueSpan(source, s, span), NameOf(s.Anchor), TagOf(s.Tag), s.Value, s.Style, start, end), 1);
                         break;
                     case AnchorAlias a:
                         if (!anchors.TryGetValue(a.Value.Value, out var target))
                             throw new InputError(YamlSpans.Of(file, a.Start, a.End), $"the alias '*{a.Value.Value}' names no anchor defined before it");
-                        done = (new YamlAlias(YamlSpans.Of(file, a.Start, a.End), strings.Get(a.Value.Value), target.Node), target.Size);
+                        done = (new YamlAlias(YamlSpans.Of(file, a.Start, a.End), a.Value.Value, target.Node), target.Size);
                         break;
                     case SequenceStart ss:
-                        Push(stack, Rent(spare, ss, isMapping: false), file);
+                        Push(stack, new Frame(ss, isMapping: false), file);
                         break;
                     case MappingStart ms:
-                        Push(stack, Rent(spare, ms, isMapping: true), file);
+                        Push(stack, new Frame(ms, isMapping: true), file);
                         break;
                     case SequenceEnd or MappingEnd:
-                        var frame = stack.Pop();
-                        done = frame.Finish(file, e);
-                        spare.Push(frame);
+                        done = stack.Pop().Finish(file, e);
                         break;
                     default:
                         throw new InputError(YamlSpans.Of(file, e.Start, e.End), $"unexpected YAML event '{e.GetType().Name}'");
@@ -98,18 +89,9 @@ public static class YamlDocumentReader
                         $"aliases expand the document to more than {MaxExpansionRatio} times its {written:N0} written nodes; refusing to read an alias bomb");
 
                 if (stack.Count == 0)
-                {
                     root = d.Node;
-                }
-                else if (onItem is not null && stack.Count == itemDepth && stack.Peek().IsSequence)
-                {
-                    onItem(ListKey(stack), d.Node);
-                    stack.Peek().Count(d.Size);
-                }
                 else
-                {
                     stack.Peek().Add(d.Node, d.Size, file);
-                }
             }
         }
         catch (YamlException e)
@@ -122,28 +104,45 @@ public static class YamlDocumentReader
             throw new InputError(last, "the YAML cannot be parsed after this point (an unclosed '[' or '{'?)");
         }
 
-        return root;
+        return new YamlDocument(source, root, Comments(source, scalars));
     }
 
-    // The key under which the streamed list hangs: `include` in `include: [...]`.
-    private static string? ListKey(Stack<Frame> stack)
+    /// <summary>
+    /// A <c>#</c> at the start of a line or after a blank starts a comment, unless it is inside a
+    /// scalar; a block scalar's header line (<c>key: | # note</c>) can carry one too. Text after the
+    /// first document is not parsed, so a <c>#</c> there counts as a comment as well.
+    /// </summary>
+    private static List<Comment> Comments(SourceText source, List<(int Start, int End, bool Block)> scalars)
     {
-        Frame? parent = null;
-        foreach (var frame in stack)
+        var text = source.Text;
+        var comments = new List<Comment>();
+        var next = 0; // the first scalar that may contain or follow the position
+        for (var i = text.IndexOf('#'); i >= 0; i = text.IndexOf('#', i + 1))
         {
-            if (parent is not null)
-                return frame.PendingKey;
-            parent = frame;
+            while (next < scalars.Count && scalars[next].End <= i)
+                next++;
+            if (next < scalars.Count && scalars[next].Start <= i && !(scalars[next].Block && OnFirstLine(text, scalars[next].Start, i)))
+            {
+                i = scalars[next].End - 1; // the next '#' to look at is after this scalar
+                continue;
+            }
+
+            if (i > 0 && text[i - 1] is not (' ' or '\t' or '\n' or '\r'))
+                continue;
+            var end = LineEnd(text, i);
+            comments.Add(new Comment(source.Span(i, end), text[i..end]));
+            i = end;
         }
 
-        return null;
+        return comments;
     }
 
-    private static Frame Rent(Stack<Frame> spare, NodeEvent start, bool isMapping)
+    private static bool OnFirstLine(string text, int start, int position) => text.AsSpan(start, position - start).IndexOfAny('\n', '\r') < 0;
+
+    private static int LineEnd(string text, int from)
     {
-        var frame = spare.Count > 0 ? spare.Pop() : new Frame();
-        frame.Start(start, isMapping);
-        return frame;
+        var end = text.AsSpan(from).IndexOfAny('\n', '\r');
+        return end < 0 ? text.Length : from + end;
     }
 
     private static void Push(Stack<Frame> stack, Frame frame, string file)
@@ -170,63 +169,22 @@ public static class YamlDocumentReader
         return message.Length == 0 ? "the YAML cannot be parsed" : char.ToLowerInvariant(message[0]) + message[1..];
     }
 
-    /// <summary>
-    /// Repeated scalars as one string: matrix keys and values ('ubuntu-latest', './') and gallery keys
-    /// repeat thousands of times, and the model keeps many of them. A fixed table in which a newer
-    /// string takes the slot of an older one (like Roslyn's string table): what repeats is shared,
-    /// what is unique (names, uris) costs no dictionary entry, and the table never grows.
-    /// </summary>
-    private sealed class StringPool
-    {
-        private const int MaxLength = 64;
-        private readonly string?[] _slots = new string?[4096];
-
-        public string Get(string value)
-        {
-            if (value.Length > MaxLength)
-                return value;
-            ref var slot = ref _slots[value.GetHashCode() & (_slots.Length - 1)];
-            if (slot is not null && string.Equals(slot, value, StringComparison.Ordinal))
-                return slot;
-            slot = value;
-            return value;
-        }
-    }
-
-    /// <summary>A collection being read; reused for the next collection once it is finished.</summary>
-    private sealed class Frame
+    /// <summary>A collection being read.</summary>
+    private sealed class Frame(NodeEvent start, bool isMapping)
     {
         private readonly List<YamlNode> _items = [];
         private readonly List<YamlPair> _pairs = [];
-        // Keys seen so far; a dictionary only once a mapping is large, most have a dozen keys at most.
-        private Dictionary<string, YamlScalar>? _keys;
+        // Keys seen so far, for duplicate detection; most mappings have a dozen keys at most.
+        private readonly Dictionary<string, YamlScalar> _keys = new(StringComparer.Ordinal);
         private YamlNode? _pendingKey;
-        private long _size;
-        private bool _isMapping;
+        private long _size = 1;
 
-        public NodeEvent StartEvent { get; private set; } = null!;
-
-        public bool IsSequence => !_isMapping;
-
-        public void Start(NodeEvent start, bool mapping)
-        {
-            StartEvent = start;
-            _isMapping = mapping;
-            _keys = null;
-            _pendingKey = null;
-            _size = 1;
-        }
-
-        /// <summary>The key whose value is being read, in a mapping.</summary>
-        public string? PendingKey => (_pendingKey?.Resolve() as YamlScalar)?.Value;
-
-        /// <summary>A child handed to the caller instead of kept: only its size counts.</summary>
-        public void Count(long size) => _size += size;
+        public NodeEvent StartEvent { get; } = start;
 
         public void Add(YamlNode node, long size, string file)
         {
             _size += size;
-            if (!_isMapping)
+            if (!isMapping)
             {
                 _items.Add(node);
                 return;
@@ -234,8 +192,8 @@ public static class YamlDocumentReader
 
             if (_pendingKey is null)
             {
-                if (node.Resolve() is YamlScalar key && !key.IsMergeKey && Duplicate(key) is { } first)
-                    throw new InputError(node.Span, $"duplicate key '{key.Value}' in a mapping (first at line {first.Span.StartLine})");
+                if (node.Resolve() is YamlScalar key && !key.IsMergeKey && !_keys.TryAdd(key.Value, key))
+                    throw new InputError(node.Span, $"duplicate key '{key.Value}' in a mapping (first at line {_keys[key.Value].Span.StartLine})");
 
                 _pendingKey = node;
                 return;
@@ -245,50 +203,17 @@ public static class YamlDocumentReader
             _pendingKey = null;
         }
 
-        private YamlScalar? Duplicate(YamlScalar key)
-        {
-            const int LinearScanLimit = 16;
-            if (_keys is null && _pairs.Count < LinearScanLimit)
-            {
-                foreach (var pair in _pairs)
-                {
-                    if (pair.KeyScalar is { IsMergeKey: false } earlier && earlier.Value == key.Value)
-                        return earlier;
-                }
-
-                return null;
-            }
-
-            if (_keys is null)
-            {
-                _keys = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
-                foreach (var pair in _pairs)
-                {
-                    if (pair.KeyScalar is { IsMergeKey: false } earlier)
-                        _keys.TryAdd(earlier.Value, earlier);
-                }
-            }
-
-            if (_keys.TryGetValue(key.Value, out var first))
-                return first;
-            _keys[key.Value] = key;
-            return null;
-        }
-
         public (YamlNode Node, long Size) Finish(string file, ParsingEvent end)
         {
             var anchor = NameOf(StartEvent.Anchor);
             var tag = TagOf(StartEvent.Tag);
             // A block collection "ends" where the next line starts; its last child is the honest end.
-            var last = _isMapping ? (_pairs.Count > 0 ? _pairs[^1].Value.Span : (SourceSpan?)null) : (_items.Count > 0 ? _items[^1].Span : null);
+            var last = isMapping ? (_pairs.Count > 0 ? _pairs[^1].Value.Span : (SourceSpan?)null) : (_items.Count > 0 ? _items[^1].Span : null);
             var span = YamlSpans.Of(file, StartEvent.Start, end.End);
             if (last is { } l)
                 span = span with { EndLine = l.EndLine, EndColumn = l.EndColumn };
 
-            // Exact-size arrays: anchored nodes stay in memory for as long as the file is read.
-            YamlNode node = _isMapping ? new YamlMapping(span, anchor, tag, _pairs.ToArray()) : new YamlSequence(span, anchor, tag, _items.ToArray());
-            _items.Clear();
-            _pairs.Clear();
+            YamlNode node = isMapping ? new YamlMapping(span, anchor, tag, _pairs) : new YamlSequence(span, anchor, tag, _items);
             return (node, _size);
         }
     }

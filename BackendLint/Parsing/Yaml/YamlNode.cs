@@ -19,16 +19,13 @@ public abstract class YamlNode(SourceSpan span, string? anchor, string? tag)
     public virtual YamlNode Resolve() => this;
 }
 
-public sealed class YamlScalar(SourceSpan span, int valueStartColumn, int valueEndColumn, string? anchor, string? tag, string value, ScalarStyle style, int startIndex, int endIndex)
+public sealed class YamlScalar(SourceSpan span, SourceSpan valueSpan, string? anchor, string? tag, string value, ScalarStyle style, int startIndex, int endIndex)
     : YamlNode(span, anchor, tag)
 {
     public string Value { get; } = value;
 
-    /// <summary>
-    /// The value without its quotes when it is written on one line without escapes; else the whole
-    /// token. Kept as two columns: anchored scalars stay in memory for as long as a file is read.
-    /// </summary>
-    public SourceSpan ValueSpan => Span with { StartColumn = valueStartColumn, EndColumn = valueEndColumn };
+    /// <summary>The value without its quotes when it is written on one line without escapes; else the whole token.</summary>
+    public SourceSpan ValueSpan { get; } = valueSpan;
 
     public ScalarStyle Style { get; } = style;
 
@@ -49,7 +46,7 @@ public sealed class YamlSequence(SourceSpan span, string? anchor, string? tag, I
     public IReadOnlyList<YamlNode> Items { get; } = items;
 }
 
-/// <summary>A key and its value; a value type, stored inline in its mapping's array.</summary>
+/// <summary>A key and its value.</summary>
 public readonly record struct YamlPair(YamlNode Key, YamlNode Value)
 {
     /// <summary>The key as text when it is a scalar (every key LocalAI writes is one).</summary>

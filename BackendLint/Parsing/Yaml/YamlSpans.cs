@@ -11,27 +11,21 @@ public static class YamlSpans
         new(file, checked((int)start.Line), checked((int)start.Column), checked((int)end.Line), checked((int)end.Column));
 
     /// <summary>
-    /// The columns of a scalar's value: inside the quotes of a one-line quoted scalar written without
-    /// escapes, the whole token's otherwise (plain scalars, block scalars, escapes, empty values).
+    /// The span of a scalar's value: inside the quotes of a one-line quoted scalar written without
+    /// escapes, the whole token otherwise (plain scalars, block scalars, escapes, empty values).
     /// </summary>
-    public static (int StartColumn, int EndColumn) ValueColumns(SourceFile source, Scalar scalar, SourceSpan token)
+    public static SourceSpan ValueSpan(SourceText source, Scalar scalar, SourceSpan token)
     {
-        var whole = (token.StartColumn, token.EndColumn);
         if (scalar.Style is not (ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted) || scalar.Value.Length == 0 || !token.IsSingleLine)
-            return whole;
+            return token;
         var start = checked((int)scalar.Start.Index);
         var end = checked((int)scalar.End.Index);
-        // Escapes only ever make the source longer than the value, so a token exactly two quotes
-        // longer than its value is the value in quotes: no need to look at the text.
-        if (end - start == scalar.Value.Length + 2)
-            return (token.StartColumn + 1, token.EndColumn - 1);
-
-        // Else an anchor or tag is written before the quote, or there are escapes: look.
-        var raw = source.Slice(start, end);
+        // An anchor or tag may be written before the quote: the value is what follows it.
+        var raw = source.Text.AsSpan(start, end - start);
         var quote = raw.IndexOf(scalar.Style == ScalarStyle.SingleQuoted ? '\'' : '"');
-        if (quote < 0 || raw.Length - quote - 2 != scalar.Value.Length || string.CompareOrdinal(raw, quote + 1, scalar.Value, 0, scalar.Value.Length) != 0)
-            return whole;
-        return (token.StartColumn + quote + 1, token.EndColumn - 1);
+        if (quote < 0 || raw.Length - quote - 2 != scalar.Value.Length || !raw.Slice(quote + 1, scalar.Value.Length).SequenceEqual(scalar.Value))
+            return token;
+        return token with { StartColumn = token.StartColumn + quote + 1, EndColumn = token.EndColumn - 1 };
     }
 
     /// <summary>
@@ -40,7 +34,7 @@ public static class YamlSpans
     /// indentation are accounted for. When escapes or folding make the value differ from the source,
     /// the whole scalar is the best exact answer.
     /// </summary>
-    public static SourceSpan Within(SourceFile source, YamlScalar scalar, int valueOffset, int length)
+    public static SourceSpan Within(SourceText source, YamlScalar scalar, int valueOffset, int length)
     {
         var value = scalar.Value;
         if (length == 0)
@@ -63,7 +57,7 @@ public static class YamlSpans
         for (var i = value.IndexOf(needle, StringComparison.Ordinal); i >= 0 && i < valueOffset; i = value.IndexOf(needle, i + 1, StringComparison.Ordinal))
             ordinal++;
 
-        var raw = source.Slice(scalar.StartIndex, scalar.EndIndex);
+        var raw = source.Text[scalar.StartIndex..scalar.EndIndex];
         var found = -1;
         var from = 0;
         for (var n = 0; n <= ordinal; n++)

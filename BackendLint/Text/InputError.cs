@@ -1,6 +1,4 @@
-using BackendLint.Text;
-
-namespace BackendLint.Parsing;
+namespace BackendLint.Text;
 
 /// <summary>
 /// A source that cannot be read or understood. It is reported as one line,

@@ -1,10 +1,9 @@
-using BackendLint.Findings;
 using BackendLint.Text;
 
-namespace BackendLint.Checks;
+namespace BackendLint.Findings;
 
 /// <summary>What users see of a rule: id, name, description, default level, tags and its doc page.</summary>
-public sealed record CheckDescriptor(string Id, string Name, string ShortDescription, Severity DefaultLevel, string FullDescription, string Tag)
+public sealed record Rule(string Id, string Name, string ShortDescription, Severity DefaultLevel, string FullDescription, string Tag)
 {
     public string HelpUri => $"{ProductInfo.InformationUri}/blob/main/docs/rules/{Id}.md";
 
@@ -20,3 +19,6 @@ public sealed record CheckDescriptor(string Id, string Name, string ShortDescrip
     public Finding At(SourceSpan span, string message, string? backend, string identity, params RelatedLocation[] related) =>
         new(this, DefaultLevel, span, message, related, backend, identity);
 }
+
+/// <summary>A rule that did not run, and why: a source it reads could not be read.</summary>
+public sealed record RuleNotRun(Rule Rule, string Reason);

@@ -3,7 +3,7 @@ using System.Text.Json;
 using BackendLint.Model;
 using BackendLint.Text;
 
-namespace BackendLint.Reporting;
+namespace BackendLint.Cli;
 
 /// <summary>
 /// Writes what BackendLint understood, grouped by backend, with the span of every piece
@@ -124,8 +124,8 @@ public static class ModelJsonWriter
             {
                 w.WriteStartObject("image");
                 w.WriteString("repository", image.Repository);
-                if (image.Tag is { } tag && image.TagSpan is { } tagSpan)
-                    Value(w, "tag", new Located<string>(tag, tagSpan));
+                if (image.Tag is { } tag)
+                    Value(w, "tag", tag);
                 w.WriteString("channel", image.Channel.ToString().ToLowerInvariant());
                 if (image.TagSuffix is { } suffix)
                     Value(w, "tagSuffix", suffix);
@@ -134,7 +134,7 @@ public static class ModelJsonWriter
 
             w.WriteStartArray("mirrors");
             foreach (var mirror in e.Mirrors)
-                GalleryValueItem(w, mirror);
+                GalleryValueItem(w, mirror.Value);
             w.WriteEndArray();
             w.WriteStartArray("capabilities");
             foreach (var c in e.Capabilities)

@@ -1,0 +1,27 @@
+using BackendLint.Text;
+
+namespace BackendLint.Model;
+
+/// <summary>A file that was read: its whole text and its comments, so a suppression or a fix can be written against them.</summary>
+public sealed record SourceFile(SourceText Text, IReadOnlyList<Comment> Comments)
+{
+    public string Path => Text.Path;
+}
+
+/// <summary>The inputs a model is built from; a check names the ones it needs.</summary>
+[Flags]
+public enum ModelInputs
+{
+    None = 0,
+
+    /// <summary>The build matrix: the data file, the workflow's inline matrices, or both.</summary>
+    Matrix = 1,
+
+    /// <summary>The gallery <c>backend/index.yaml</c>.</summary>
+    Gallery = 2,
+
+    /// <summary>The top-level Makefile.</summary>
+    Makefile = 4,
+
+    All = Matrix | Gallery | Makefile,
+}

@@ -15,7 +15,9 @@ backendlint() { dotnet "$work/bin/backendlint.dll" "$@"; }
 echo "--- every fixture: output and exit code"
 for dir in fixtures/*/; do
   name=$(basename "$dir")
-  backendlint check "$dir" --no-color --sarif "$work/$name.sarif" > "$work/$name.txt"
+  # The base is a whole repository, every other fixture an overlay.patch on a copy of it.
+  bash fixtures/materialize.sh "$name" "$work/repo-$name" || { status=1; continue; }
+  backendlint check "$work/repo-$name" --no-color --sarif "$work/$name.sarif" > "$work/$name.txt"
   code=$?
   want=0
   grep -q ': error: ' "$dir/expected.txt" && want=1
@@ -24,7 +26,7 @@ for dir in fixtures/*/; do
 done
 
 echo "--- an unparseable source: exit 3, one line on stderr, SARIF with the error"
-cp -r fixtures/localai-default "$work/broken"
+bash fixtures/materialize.sh localai-default "$work/broken" || status=1
 printf -- '- name: x\n  uri: [unclosed\nfoo: 1\n' > "$work/broken/backend/index.yaml"
 backendlint check "$work/broken" --sarif "$work/broken.sarif" > "$work/broken.out" 2> "$work/broken.err"
 code=$?

@@ -10,6 +10,10 @@ status=0
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 bad() { echo "FAILED: $*"; status=1; }
+# Every fixture as a whole repository: the base and the base with each overlay.patch applied.
+for dir in fixtures/*/; do
+  bash fixtures/materialize.sh "$(basename "$dir")" "$work/fixtures/$(basename "$dir")" || bad "materialize $dir"
+done
 expect() { # expect CODE DESCRIPTION COMMAND...
   local want=$1 what=$2; shift 2
   "$@" > "$work/out" 2>&1
@@ -22,8 +26,8 @@ dotnet pack BackendLint.sln -c Release -o "$work/nupkg" -nologo -v quiet > "$wor
 packages=$(ls "$work/nupkg"/*.nupkg 2>/dev/null | wc -l)
 [ "$packages" -eq 1 ] || bad "expected exactly one package from the repository root, got $packages"
 dotnet tool install --tool-path "$work/tool" --add-source "$work/nupkg" BackendLint > "$work/install.log" 2>&1 || { bad "dotnet tool install"; cat "$work/install.log"; }
-expect 0 "installed tool on the clean fixture" "$work/tool/backendlint" check fixtures/localai-default
-expect 1 "installed tool on a broken fixture" "$work/tool/backendlint" check fixtures/BL1001-image-not-built
+expect 0 "installed tool on the clean fixture" "$work/tool/backendlint" check "$work/fixtures/localai-default"
+expect 1 "installed tool on a broken fixture" "$work/tool/backendlint" check "$work/fixtures/BL1001-image-not-built"
 
 echo "--- GitHub Action script (.github/action/run.sh)"
 for case in "localai-default 0 0" "BL1001-image-not-built 1 2"; do
@@ -31,7 +35,7 @@ for case in "localai-default 0 0" "BL1001-image-not-built 1 2"; do
   out="$work/action-$1"; mkdir -p "$out"
   : > "$out/output"; : > "$out/summary"
   (cd "$out" && GITHUB_ACTION_PATH=$repo GITHUB_OUTPUT=$out/output GITHUB_STEP_SUMMARY=$out/summary RUNNER_TEMP=$work \
-      BACKENDLINT_PATH=$repo/fixtures/$1 BACKENDLINT_SARIF=lint.sarif bash "$repo/.github/action/run.sh" > "$out/stdout" 2> "$out/stderr")
+      BACKENDLINT_PATH=$work/fixtures/$1 BACKENDLINT_SARIF=lint.sarif bash "$repo/.github/action/run.sh" > "$out/stdout" 2> "$out/stderr")
   code=$?
   [ "$code" -eq "$2" ] || { bad "action on $1: exit $code, expected $2"; cat "$out/stderr"; }
   grep -qx "findings=$3" "$out/output" || bad "action on $1: expected findings=$3 in GITHUB_OUTPUT, got: $(cat "$out/output")"
@@ -54,7 +58,7 @@ if command -v pre-commit > /dev/null; then
   for case in "localai-default 0" "BL3001-not-notparallel 1"; do
     set -- $case
     target="$work/hook-$1"
-    cp -r "fixtures/$1" "$target"
+    bash fixtures/materialize.sh "$1" "$target" || bad "materialize $1"
     (cd "$target" && git init -q && git add -A && git -c user.email=ci@example.invalid -c user.name=ci commit -qm fixture)
     (cd "$target" && pre-commit try-repo "$repo" backendlint --all-files > "$work/hook-$1.log" 2>&1)
     code=$?
@@ -71,7 +75,7 @@ echo "--- release binary: .ci/publish.sh (Native AOT), output equal to the JIT b
 if bash .ci/publish.sh "$work/aot" > "$work/publish.log" 2>&1; then
   dotnet build BackendLint/BackendLint.csproj -c Release -o "$work/jit" -nologo -v quiet > /dev/null 2>&1 || bad "JIT build"
   compared=0
-  for dir in fixtures/*/; do
+  for dir in "$work"/fixtures/*/; do
     for format in text sarif json github; do
       a=$("$work/aot/backendlint" check "$dir" --format "$format" 2>&1; echo "exit $?")
       b=$(dotnet "$work/jit/backendlint.dll" check "$dir" --format "$format" 2>&1; echo "exit $?")

@@ -6,24 +6,24 @@ namespace BackendLint.Tests.Cli;
 /// <summary>Every documented exit code, in-process through <see cref="LintCommand.Run"/>.</summary>
 public class ExitCodeTests
 {
-    private static string Fixture(string name) => Path.Combine(Lint.FixturesDirectory, name);
-
     [Test]
     public void Clean_repository_exits_0()
     {
-        Run.InProcess(Fixture("localai-default")).Exit.Should().Be(ExitCode.Success);
+        Run.InProcess(Fixture.BaseDirectory).Exit.Should().Be(ExitCode.Success);
     }
 
     [Test]
     public void The_check_verb_is_the_default()
     {
-        Run.InProcess("check", Fixture("BL1001-image-not-built")).Should().Be(Run.InProcess(Fixture("BL1001-image-not-built")));
+        using var fixture = Fixture.Materialize("BL1001-image-not-built");
+        Run.InProcess("check", fixture.Path).Should().Be(Run.InProcess(fixture.Path));
     }
 
     [Test]
     public void Errors_exit_1()
     {
-        Run.InProcess(Fixture("BL1001-image-not-built")).Exit.Should().Be(ExitCode.Findings);
+        using var fixture = Fixture.Materialize("BL1001-image-not-built");
+        Run.InProcess(fixture.Path).Exit.Should().Be(ExitCode.Findings);
     }
 
     [TestCase("error", ExitCode.Success)]
@@ -32,20 +32,22 @@ public class ExitCodeTests
     [TestCase("none", ExitCode.Success)]
     public void Fail_level_decides_whether_warnings_fail(string level, int exit)
     {
-        Run.InProcess(Fixture("BL3004-prepared-not-tested"), "--fail-level", level).Exit.Should().Be(exit);
+        using var fixture = Fixture.Materialize("BL3004-prepared-not-tested");
+        Run.InProcess(fixture.Path, "--fail-level", level).Exit.Should().Be(exit);
     }
 
     [Test]
     public void Fail_level_none_passes_even_with_errors()
     {
-        Run.InProcess(Fixture("BL1001-image-not-built"), "--fail-level", "none").Exit.Should().Be(ExitCode.Success);
+        using var fixture = Fixture.Materialize("BL1001-image-not-built");
+        Run.InProcess(fixture.Path, "--fail-level", "none").Exit.Should().Be(ExitCode.Success);
     }
 
     [TestCase("--format", "xml", "--format: 'xml' is not one of text, sarif, github, json")]
     [TestCase("--fail-level", "fatal", "--fail-level: 'fatal' is not one of error, warning, note, none")]
     public void A_bad_value_exits_2_and_says_which(string option, string value, string message)
     {
-        var (exit, output, error) = Run.InProcess(Fixture("localai-default"), option, value);
+        var (exit, output, error) = Run.InProcess(Fixture.BaseDirectory, option, value);
         exit.Should().Be(ExitCode.Usage);
         output.Should().BeEmpty();
         error.Should().Contain(message).And.Contain("--help");
@@ -54,7 +56,7 @@ public class ExitCodeTests
     [Test]
     public void An_unknown_option_exits_2_with_usage()
     {
-        var (exit, _, error) = Run.InProcess(Fixture("localai-default"), "--colour");
+        var (exit, _, error) = Run.InProcess(Fixture.BaseDirectory, "--colour");
         exit.Should().Be(ExitCode.Usage);
         error.Should().Contain("colour").And.Contain("--fail-level");
     }
@@ -68,7 +70,7 @@ public class ExitCodeTests
     [Test]
     public void Model_of_an_unknown_backend_exits_2()
     {
-        var (exit, _, error) = Run.InProcess("model", Fixture("localai-default"), "--backend", "nope");
+        var (exit, _, error) = Run.InProcess("model", Fixture.BaseDirectory, "--backend", "nope");
         exit.Should().Be(ExitCode.Usage);
         error.Should().Contain("no backend named 'nope'");
     }
@@ -94,7 +96,7 @@ public class ExitCodeTests
     [Test]
     public void A_missing_repository_exits_3()
     {
-        var (exit, output, error) = Run.InProcess(Fixture("no-such-fixture"));
+        var (exit, output, error) = Run.InProcess(Path.Combine(Lint.FixturesDirectory, "no-such-fixture"));
         exit.Should().Be(ExitCode.InputError);
         output.Should().BeEmpty();
         error.Should().EndWith("1:1: error: the repository directory does not exist\n");
@@ -103,7 +105,7 @@ public class ExitCodeTests
     [Test]
     public void A_missing_config_file_exits_3()
     {
-        Run.InProcess(Fixture("localai-default"), "--config", "no-such.yml").Should().Be((ExitCode.InputError, "", "no-such.yml:1:1: error: the configuration file does not exist\n"));
+        Run.InProcess(Fixture.BaseDirectory, "--config", "no-such.yml").Should().Be((ExitCode.InputError, "", "no-such.yml:1:1: error: the configuration file does not exist\n"));
     }
 
     // One line for the source, one naming the rules that need it; the other rules still report (none here).
@@ -209,13 +211,16 @@ public class ExitCodeTests
     [Test]
     public void A_tree_without_the_data_matrix_file_is_fine()
     {
-        Run.InProcess(Fixture("localai-inline-matrix")).Exit.Should().Be(ExitCode.Success);
+        using var fixture = Fixture.Materialize("localai-inline-matrix");
+        File.Exists(Path.Combine(fixture.Path, Lint.MatrixFile)).Should().BeFalse();
+        Run.InProcess(fixture.Path).Exit.Should().Be(ExitCode.Success);
     }
 
     [Test]
     public void An_explicitly_named_matrix_file_must_exist()
     {
-        var (exit, _, error) = Run.InProcess(Fixture("localai-inline-matrix"), "--matrix", "ci/matrix.yml");
+        using var fixture = Fixture.Materialize("localai-inline-matrix");
+        var (exit, _, error) = Run.InProcess(fixture.Path, "--matrix", "ci/matrix.yml");
         exit.Should().Be(ExitCode.InputError);
         error.Should().Be("ci/matrix.yml:1:1: error: the file does not exist\nbackendlint: note: not run, as a source they need could not be read: BL1001, BL2001, BL2002\n");
     }
@@ -224,21 +229,20 @@ public class ExitCodeTests
 /// <summary>A few runs of the real executable: what CI and pre-commit see.</summary>
 public class ProcessTests
 {
-    private static string Fixture(string name) => Path.Combine(Lint.FixturesDirectory, name);
-
     [Test]
     public void Clean_fixture_exits_0_and_prints_the_summary()
     {
-        var (exit, output, error) = Run.Process("check", Fixture("localai-default"));
+        var (exit, output, error) = Run.Process("check", Fixture.BaseDirectory);
         (exit, output, error).Should().Be((0, "0 errors, 0 warnings in 0 backends\n", ""));
     }
 
     [Test]
     public void Broken_fixture_exits_1()
     {
-        var (exit, output, _) = Run.Process(Fixture("BL2001-image-not-in-gallery"));
+        using var fixture = Fixture.Materialize("BL2001-image-not-in-gallery");
+        var (exit, output, _) = Run.Process(fixture.Path);
         exit.Should().Be(1);
-        output.Should().Be(File.ReadAllText(Path.Combine(Fixture("BL2001-image-not-in-gallery"), "expected.txt")));
+        output.Should().Be(File.ReadAllText(Path.Combine(Fixture.SourceDirectory("BL2001-image-not-in-gallery"), "expected.txt")));
     }
 
     [Test]
@@ -250,7 +254,7 @@ public class ProcessTests
     [Test]
     public void Missing_repository_exits_3_without_a_stack_trace()
     {
-        var (exit, output, error) = Run.Process(Fixture("missing"));
+        var (exit, output, error) = Run.Process(Path.Combine(Lint.FixturesDirectory, "missing"));
         exit.Should().Be(3);
         output.Should().BeEmpty();
         error.Should().NotContain("   at ").And.EndWith("error: the repository directory does not exist\n");

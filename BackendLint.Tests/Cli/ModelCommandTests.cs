@@ -16,7 +16,7 @@ public class ModelCommandTests
     [Test]
     public void Groups_every_piece_of_a_backend_with_its_position()
     {
-        var model = Model(Path.Combine(Lint.FixturesDirectory, "localai-default"), "--backend", "kokoro");
+        var model = Model(Fixture.BaseDirectory, "--backend", "kokoro");
         var kokoro = model["backends"]!.AsArray().Should().ContainSingle().Subject!;
         var definition = kokoro["makefile"]!["definitions"]![0]!;
         ((string)definition["operator"]!).Should().Be(":=");
@@ -36,9 +36,10 @@ public class ModelCommandTests
     [Test]
     public void Counts_what_was_read()
     {
-        Model(Path.Combine(Lint.FixturesDirectory, "localai-default"))["counts"]!.ToJsonString().Should().Be(
+        Model(Fixture.BaseDirectory)["counts"]!.ToJsonString().Should().Be(
             """{"backends":6,"definitions":4,"matrixEntries":10,"otherSuffixSources":0,"galleryImages":18,"galleryMetas":8}""");
-        Model(Path.Combine(Lint.FixturesDirectory, "localai-inline-matrix"))["otherSuffixSources"]!.AsArray().Should().HaveCount(2);
+        using var inline = Fixture.Materialize("localai-inline-matrix");
+        Model(inline.Path)["otherSuffixSources"]!.AsArray().Should().HaveCount(2);
     }
 
     [Test]

@@ -25,12 +25,12 @@ public class TextReporterTests
     [Test]
     public void Colours_only_on_a_terminal_without_no_color()
     {
-        var fixture = Path.Combine(Lint.FixturesDirectory, "BL1003-capability-unknown");
+        using var fixture = Fixture.Materialize("BL1003-capability-unknown");
         string Output(bool terminal, string? noColor, params string[] extra)
         {
             var @out = new StringWriter();
             var env = new Dictionary<string, string?> { ["NO_COLOR"] = noColor };
-            BackendLint.Cli.LintCommand.Run([fixture, .. extra], new BackendLint.Cli.LintConsole(@out, new StringWriter(), terminal, n => env.GetValueOrDefault(n)));
+            BackendLint.Cli.LintCommand.Run([fixture.Path, .. extra], new BackendLint.Cli.LintConsole(@out, new StringWriter(), terminal, n => env.GetValueOrDefault(n)));
             return @out.ToString();
         }
 
@@ -53,7 +53,8 @@ public class GitHubReporterTests
     [Test]
     public void Writes_one_workflow_command_per_finding()
     {
-        var (exit, output, _) = Run.InProcess(Path.Combine(Lint.FixturesDirectory, "BL3001-not-notparallel"), "--format", "github");
+        using var fixture = Fixture.Materialize("BL3001-not-notparallel");
+        var (exit, output, _) = Run.InProcess(fixture.Path, "--format", "github");
         exit.Should().Be(1);
         output.Should().Be("::error file=Makefile,line=41,endLine=41,col=19,endColumn=25,title=BL3001 BackendMustBeNotParallel::Target 'backends/kokoro' is missing from the '.NOTPARALLEL' list.%0AMakefile:4:2: Add 'backends/kokoro' to '.NOTPARALLEL'.\n");
     }
@@ -79,11 +80,12 @@ public class GitHubReporterTests
     public void Appends_every_finding_to_the_job_summary()
     {
         var summary = Path.GetTempFileName();
+        using var fixture = Fixture.Materialize("BL3004-prepared-not-tested");
         try
         {
             File.WriteAllText(summary, "earlier step\n");
             var env = new Dictionary<string, string?> { ["GITHUB_STEP_SUMMARY"] = summary };
-            Run.InProcess(env, Path.Combine(Lint.FixturesDirectory, "BL3004-prepared-not-tested"), "--format", "github");
+            Run.InProcess(env, fixture.Path, "--format", "github");
             var text = File.ReadAllText(summary);
             text.Should().StartWith("earlier step\n## BackendLint\n");
             text.Should().Contain("| warning | BL3004 PreparedBackendMustBeTested | `Makefile:14:13` |").And.Contain("`Makefile:21:13`");
@@ -101,7 +103,7 @@ public class StepSummaryFailureTests
     public void An_unwritable_job_summary_is_a_warning_not_a_failure()
     {
         var env = new Dictionary<string, string?> { ["GITHUB_STEP_SUMMARY"] = "/nonexistent-dir/summary.md" };
-        var (exit, output, error) = Run.InProcess(env, Path.Combine(Lint.FixturesDirectory, "localai-default"), "--format", "github");
+        var (exit, output, error) = Run.InProcess(env, Fixture.BaseDirectory, "--format", "github");
         exit.Should().Be(0);
         output.Should().BeEmpty();
         error.Should().StartWith("/nonexistent-dir/summary.md: warning: cannot append the job summary");
@@ -113,7 +115,8 @@ public class JsonReporterTests
     [Test]
     public void Writes_the_documented_shape()
     {
-        var (_, output, _) = Run.InProcess(Path.Combine(Lint.FixturesDirectory, "BL3001-not-notparallel"), "--format", "json");
+        using var fixture = Fixture.Materialize("BL3001-not-notparallel");
+        var (_, output, _) = Run.InProcess(fixture.Path, "--format", "json");
         var json = JsonNode.Parse(output)!;
         ((int)json["version"]!).Should().Be(1);
         var finding = json["findings"]![0]!;
@@ -128,7 +131,8 @@ public class JsonReporterTests
     public void The_documented_example_is_real_output()
     {
         var doc = File.ReadAllText(Path.Combine(Lint.RepositoryRoot, "docs", "json-format.md"));
-        var (_, output, _) = Run.InProcess(Path.Combine(Lint.FixturesDirectory, "BL3001-not-notparallel"), "--format", "json");
+        using var fixture = Fixture.Materialize("BL3001-not-notparallel");
+        var (_, output, _) = Run.InProcess(fixture.Path, "--format", "json");
         var fingerprint = (string)JsonNode.Parse(output)!["findings"]![0]!["fingerprint"]!;
         doc.Should().Contain(fingerprint);
     }
@@ -140,11 +144,12 @@ public class OutputFileTests
     public void Output_and_sarif_files_are_written_whole_and_nothing_else_is_left()
     {
         var dir = Directory.CreateTempSubdirectory("backendlint-").FullName;
+        using var fixture = Fixture.Materialize("BL1001-image-not-built");
         try
         {
             var output = Path.Combine(dir, "out.json");
             var sarif = Path.Combine(dir, "out.sarif");
-            var (exit, stdout, _) = Run.InProcess(Path.Combine(Lint.FixturesDirectory, "BL1001-image-not-built"), "--format", "json", "--output", output, "--sarif", sarif);
+            var (exit, stdout, _) = Run.InProcess(fixture.Path, "--format", "json", "--output", output, "--sarif", sarif);
             exit.Should().Be(1);
             stdout.Should().BeEmpty();
             JsonNode.Parse(File.ReadAllText(output))!["findings"]!.AsArray().Should().HaveCount(2);
@@ -179,7 +184,7 @@ public class OutputErrorTests
     [Test]
     public void An_output_file_that_cannot_be_written_exits_3_with_one_line()
     {
-        var (exit, output, error) = Run.InProcess(Path.Combine(Lint.FixturesDirectory, "localai-default"), "--output", "/nonexistent-dir/out.txt");
+        var (exit, output, error) = Run.InProcess(Fixture.BaseDirectory, "--output", "/nonexistent-dir/out.txt");
         exit.Should().Be(3);
         output.Should().BeEmpty();
         error.Should().StartWith("/nonexistent-dir/out.txt:1:1: error: cannot write the file: ").And.NotContain("internal error");

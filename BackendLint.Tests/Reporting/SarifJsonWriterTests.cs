@@ -17,10 +17,11 @@ namespace BackendLint.Tests.Reporting;
 /// </summary>
 public class SarifJsonWriterTests
 {
-    [TestCaseSource(typeof(FixtureTests), nameof(FixtureTests.Fixtures))]
+    [TestCaseSource(typeof(Fixture), nameof(Fixture.Names))]
     public void Writes_what_sarif_sdk_writes_for_every_fixture(string fixture)
     {
-        var model = RepositoryReader.Read(Path.Combine(Lint.FixturesDirectory, fixture), new SourcePaths()).Model;
+        using var repository = Fixture.Materialize(fixture);
+        var model = RepositoryReader.Read(repository.Path, new SourcePaths()).Model;
         var log = SarifReporter.Build(CheckCatalog.Rules, LintEngine.Run(model, CheckCatalog.All).Findings, ["Makefile", "backend/index.yaml"]);
         SarifJsonWriter.Write(log).Should().Be(Newtonsoft(log));
     }

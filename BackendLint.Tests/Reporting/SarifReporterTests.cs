@@ -10,7 +10,8 @@ public class SarifReporterTests
 
     private static string Sarif(string fixture)
     {
-        var (exit, output, error) = Run.InProcess("check", Path.Combine(Lint.FixturesDirectory, fixture), "--format", "sarif");
+        using var repository = Fixture.Materialize(fixture);
+        var (exit, output, error) = Run.InProcess("check", repository.Path, "--format", "sarif");
         error.Should().BeEmpty();
         exit.Should().BeOneOf(0, 1);
         return output;
@@ -19,14 +20,14 @@ public class SarifReporterTests
     [TestCaseSource(nameof(GoldenFixtures))]
     public void Output_equals_the_golden_file_byte_for_byte(string fixture)
     {
-        var golden = Path.Combine(Lint.FixturesDirectory, fixture, "expected.sarif");
+        var golden = Path.Combine(Fixture.SourceDirectory(fixture), "expected.sarif");
         var actual = Sarif(fixture);
         if (actual != File.ReadAllText(golden))
-            File.WriteAllText(Path.Combine(Lint.FixturesDirectory, fixture, "expected.actual.sarif"), actual);
+            File.WriteAllText(Path.Combine(Fixture.SourceDirectory(fixture), "expected.actual.sarif"), actual);
         actual.Should().Be(File.ReadAllText(golden));
     }
 
-    [TestCaseSource(typeof(FixtureTests), nameof(FixtureTests.Fixtures))]
+    [TestCaseSource(typeof(Fixture), nameof(Fixture.Names))]
     public void Every_fixture_report_validates_against_the_sarif_schema(string fixture)
     {
         SarifSchema.Errors(Sarif(fixture)).Should().BeEmpty();
@@ -79,21 +80,13 @@ public class SarifReporterTests
     [Test]
     public void Fingerprints_survive_lines_added_above_the_finding()
     {
-        var fixture = Path.Combine(Lint.FixturesDirectory, "BL3001-not-notparallel");
-        var copy = Directory.CreateTempSubdirectory("backendlint-").FullName;
-        try
-        {
-            CopyDirectory(fixture, copy);
-            var makefile = Path.Combine(copy, "Makefile");
-            File.WriteAllText(makefile, "# a new comment\n# and another\n" + File.ReadAllText(makefile));
-            string Fingerprint(string dir) =>
-                (string)JsonNode.Parse(Run.InProcess("check", dir, "--format", "sarif").Out)!["runs"]![0]!["results"]![0]!["partialFingerprints"]!["backendlint/v1"]!;
-            Fingerprint(copy).Should().Be(Fingerprint(fixture));
-        }
-        finally
-        {
-            Directory.Delete(copy, recursive: true);
-        }
+        using var fixture = Fixture.Materialize("BL3001-not-notparallel");
+        using var copy = Fixture.Materialize("BL3001-not-notparallel");
+        var makefile = Path.Combine(copy.Path, "Makefile");
+        File.WriteAllText(makefile, "# a new comment\n# and another\n" + File.ReadAllText(makefile));
+        string Fingerprint(string dir) =>
+            (string)JsonNode.Parse(Run.InProcess("check", dir, "--format", "sarif").Out)!["runs"]![0]!["results"]![0]!["partialFingerprints"]!["backendlint/v1"]!;
+        Fingerprint(copy.Path).Should().Be(Fingerprint(fixture.Path));
     }
 
     [Test]

@@ -10,7 +10,7 @@ public class GalleryIndexReaderTests
 {
     private const string File = "backend/index.yaml";
 
-    private static GalleryIndex Read(string text) => GalleryIndexReader.Read(Lint.Yaml(File, text));
+    private static GalleryIndex Read(string text) => GalleryIndexReader.Read(Lint.Source(File, text)).Index;
 
     private static SourceSpan At(string text, int line, string token, int occurrence = 1) => Lint.SpanOf(File, text, line, token, occurrence);
 

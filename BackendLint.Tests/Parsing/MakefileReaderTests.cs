@@ -142,7 +142,7 @@ public class MakefileReaderTests
     {
         const string text = "backends/%: docker-build-% docker-save-% build\n\t./local-ai backends install x\nbackends/llama-cpp-darwin: build\n\tbash x.sh\nbackends/mlx:\n\tBACKEND=mlx $(MAKE) y\n";
         var facts = Read(text);
-        facts.BackendPatternRule!.Span.Should().Be(At(text, 1, "backends/%"));
+        facts.BackendPatternRule!.Value.Span.Should().Be(At(text, 1, "backends/%"));
         facts.BackendTargets.Select(t => t.Value).Should().Equal("backends/llama-cpp-darwin", "backends/mlx");
     }
 

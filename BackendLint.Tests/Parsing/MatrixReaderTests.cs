@@ -12,9 +12,9 @@ public class MatrixReaderTests
     public void Reads_both_lists_of_the_data_file_and_remembers_which()
     {
         const string text = "include:\n  - backend: \"vllm\"\n    tag-suffix: '-cpu-vllm'\n    context: \"./\"\nincludeDarwin:\n  - backend: \"mlx\"\n    tag-suffix: \"-metal-darwin-arm64-mlx\"\n";
-        var entries = MatrixReader.ReadDataFile(Lint.Yaml(Lint.MatrixFile, text));
-        entries.Select(e => (e.List, e.Backend!.Value, e.Platform)).Should().Equal(("include", "vllm", BuildPlatform.Linux), ("includeDarwin", "mlx", BuildPlatform.Darwin));
-        entries[0].TagSuffix!.Span.Should().Be(Lint.SpanOf(Lint.MatrixFile, text, 3, "-cpu-vllm"));
+        var entries = MatrixReader.ReadDataFile(Lint.Source(Lint.MatrixFile, text)).Entries;
+        entries.Select(e => (e.List, e.Backend?.Value, e.Platform)).Should().Equal(("include", "vllm", BuildPlatform.Linux), ("includeDarwin", "mlx", BuildPlatform.Darwin));
+        entries[0].TagSuffix!.Value.Span.Should().Be(Lint.SpanOf(Lint.MatrixFile, text, 3, "-cpu-vllm"));
         entries[0].Fields.Select(f => f.Key.Value).Should().Equal("backend", "tag-suffix", "context");
         entries[0].Fields[2].Key.Span.Should().Be(Lint.SpanOf(Lint.MatrixFile, text, 4, "context"));
     }
@@ -22,13 +22,13 @@ public class MatrixReaderTests
     [Test]
     public void A_missing_list_is_not_an_error()
     {
-        MatrixReader.ReadDataFile(Lint.Yaml(Lint.MatrixFile, "include:\n  - backend: x\n")).Should().ContainSingle();
+        MatrixReader.ReadDataFile(Lint.Source(Lint.MatrixFile, "include:\n  - backend: x\n")).Entries.Should().ContainSingle();
     }
 
     [Test]
     public void Reports_a_list_that_is_not_a_sequence()
     {
-        var act = () => MatrixReader.ReadDataFile(Lint.Yaml(Lint.MatrixFile, "include: {backend: x}\n"));
+        var act = () => MatrixReader.ReadDataFile(Lint.Source(Lint.MatrixFile, "include: {backend: x}\n")).Entries;
         act.Should().Throw<InputError>().Which.ToString().Should().StartWith(".github/backend-matrix.yml:1:10: error: 'include' must be a sequence");
     }
 
@@ -68,15 +68,15 @@ public class MatrixReaderTests
     [Test]
     public void Reads_inline_matrices_and_skips_expression_matrices()
     {
-        var (entries, _) = MatrixReader.ReadWorkflow(Lint.Yaml(Lint.WorkflowFile, Workflow));
+        var (entries, _, _) = MatrixReader.ReadWorkflow(Lint.Source(Lint.WorkflowFile, Workflow));
         entries.Should().ContainSingle().Which.List.Should().Be("jobs.inline.strategy.matrix.include");
-        entries[0].TagSuffix!.Span.Should().Be(Lint.SpanOf(Lint.WorkflowFile, Workflow, 13, "-cpu-whisper"));
+        entries[0].TagSuffix!.Value.Span.Should().Be(Lint.SpanOf(Lint.WorkflowFile, Workflow, 13, "-cpu-whisper"));
     }
 
     [Test]
     public void Reads_literal_suffixes_of_reusable_workflow_calls_and_metadata_flavors()
     {
-        var (_, suffixes) = MatrixReader.ReadWorkflow(Lint.Yaml(Lint.WorkflowFile, Workflow));
+        var (_, suffixes, _) = MatrixReader.ReadWorkflow(Lint.Source(Lint.WorkflowFile, Workflow));
         suffixes.Select(s => (s.Suffix.Value, s.Origin)).Should().Equal(
             ("-metal-darwin-arm64-piper", "jobs.literal.with.tag-suffix"),
             ("-metal-darwin-arm64-llama-cpp", "jobs.publish.steps[1].with.flavor"));
@@ -92,21 +92,21 @@ public class MatrixReaderTests
     public void An_inline_entry_builds_on_macos_only_where_its_job_runs_there(string job, string runs, BuildPlatform platform)
     {
         var workflow = $"jobs:\n  {job}:\n    {runs}\n    strategy:\n      matrix:\n        include:\n          - backend: x\n            tag-suffix: '-x'\n";
-        MatrixReader.ReadWorkflow(Lint.Yaml(Lint.WorkflowFile, workflow)).Entries.Should().ContainSingle().Which.Platform.Should().Be(platform);
+        MatrixReader.ReadWorkflow(Lint.Source(Lint.WorkflowFile, workflow)).Entries.Should().ContainSingle().Which.Platform.Should().Be(platform);
     }
 
     [Test]
     public void An_entry_of_its_own_macos_runner_builds_on_macos()
     {
         const string workflow = "jobs:\n  j:\n    runs-on: ${{ matrix.runs-on }}\n    strategy:\n      matrix:\n        include:\n          - backend: x\n            runs-on: 'macos-latest'\n          - backend: y\n            runs-on: 'ubuntu-latest'\n";
-        MatrixReader.ReadWorkflow(Lint.Yaml(Lint.WorkflowFile, workflow)).Entries.Select(e => e.Platform).Should().Equal(BuildPlatform.Darwin, BuildPlatform.Linux);
+        MatrixReader.ReadWorkflow(Lint.Source(Lint.WorkflowFile, workflow)).Entries.Select(e => e.Platform).Should().Equal(BuildPlatform.Darwin, BuildPlatform.Linux);
     }
 
     [Test]
     public void Typed_fields_carry_their_spans()
     {
         const string text = "include:\n  - backend: \"vllm\"\n    tag-suffix: '-gpu-vllm'\n    dockerfile: \"./backend/Dockerfile.python\"\n    context: \"./\"\n    platforms: 'linux/amd64'\n    platform-tag: 'amd64'\n    build-type: 'cublas'\n    base-image: \"ubuntu:24.04\"\n    runs-on: 'ubuntu-latest'\n";
-        var entry = MatrixReader.ReadDataFile(Lint.Yaml(Lint.MatrixFile, text)).Single();
+        var entry = MatrixReader.ReadDataFile(Lint.Source(Lint.MatrixFile, text)).Entries.Single();
         (entry.Backend, entry.TagSuffix, entry.Dockerfile, entry.Context, entry.Platforms, entry.PlatformTag, entry.BuildType, entry.BaseImage, entry.RunsOn)
             .Should().Be((At(2, "vllm"), At(3, "-gpu-vllm"), At(4, "./backend/Dockerfile.python"), At(5, "./"), At(6, "linux/amd64"), At(7, "amd64"), At(8, "cublas"), At(9, "ubuntu:24.04"), At(10, "ubuntu-latest")));
 
@@ -116,15 +116,15 @@ public class MatrixReaderTests
     [Test]
     public void An_expression_tag_suffix_is_no_literal_suffix()
     {
-        var entry = MatrixReader.ReadDataFile(Lint.Yaml(Lint.MatrixFile, "include:\n  - backend: x\n    tag-suffix: ${{ matrix.s }}\n")).Single();
+        var entry = MatrixReader.ReadDataFile(Lint.Source(Lint.MatrixFile, "include:\n  - backend: x\n    tag-suffix: ${{ matrix.s }}\n")).Entries.Single();
         entry.TagSuffix.Should().BeNull();
-        entry.Get("tag-suffix")!.Value.Should().Be("${{ matrix.s }}");
+        entry.Get("tag-suffix")?.Value.Should().Be("${{ matrix.s }}");
     }
 
     [Test]
     public void A_workflow_without_jobs_has_no_matrix()
     {
-        var (entries, suffixes) = MatrixReader.ReadWorkflow(Lint.Yaml(Lint.WorkflowFile, "name: x\n"));
+        var (entries, suffixes, _) = MatrixReader.ReadWorkflow(Lint.Source(Lint.WorkflowFile, "name: x\n"));
         entries.Should().BeEmpty();
         suffixes.Should().BeEmpty();
     }

@@ -2,7 +2,6 @@ using BackendLint.Checks;
 using BackendLint.Findings;
 using BackendLint.Model;
 using BackendLint.Parsing;
-using BackendLint.Parsing.Yaml;
 using BackendLint.Text;
 
 namespace BackendLint.Tests.Support;
@@ -36,9 +35,6 @@ public static class Lint
     }
 
     public static SourceText Source(string path, string text) => new(path, text);
-
-    /// <summary>A YAML document read by the real reader.</summary>
-    public static YamlDocument Yaml(string path, string text) => YamlDocumentReader.Read(Source(path, text));
 
     /// <summary>The 1-based column of the first occurrence of <paramref name="token"/> on <paramref name="line"/>.</summary>
     public static SourceSpan SpanOf(string file, string text, int line, string token, int occurrence = 1)

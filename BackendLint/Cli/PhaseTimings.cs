@@ -9,7 +9,7 @@ namespace BackendLint.Cli;
 public sealed class PhaseTimings
 {
     private readonly Stopwatch? _clock;
-    private readonly List<(string Phase, double Milliseconds, long Faults, long Allocated, long PeakKiB)> _phases = [];
+    private readonly List<(string Phase, double Milliseconds, long Faults, long Allocated, long PeakKiB, string Collections)> _phases = [];
     private double _last;
     private long _lastFaults;
     private long _lastAllocated;
@@ -21,7 +21,7 @@ public sealed class PhaseTimings
         _clock = Stopwatch.StartNew();
         _lastFaults = MinorFaults();
         _lastAllocated = GC.GetTotalAllocatedBytes();
-        _phases.Add(("before Main", SinceProcessStart(), _lastFaults, _lastAllocated, PeakResidentKiB()));
+        _phases.Add(("before Main", SinceProcessStart(), _lastFaults, _lastAllocated, PeakResidentKiB(), Collections()));
     }
 
     /// <summary>Time since process start, so start-up before Main is visible too.</summary>
@@ -34,11 +34,14 @@ public sealed class PhaseTimings
         var now = _clock.Elapsed.TotalMilliseconds;
         var faults = MinorFaults();
         var allocated = GC.GetTotalAllocatedBytes();
-        _phases.Add((phase, now - _last, faults - _lastFaults, allocated - _lastAllocated, PeakResidentKiB()));
+        _phases.Add((phase, now - _last, faults - _lastFaults, allocated - _lastAllocated, PeakResidentKiB(), Collections()));
         _last = now;
         _lastFaults = faults;
         _lastAllocated = allocated;
     }
+
+    // gen0/gen1/gen2 collections so far: which phase pays for a full collection.
+    private static string Collections() => $"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}";
 
     // Page faults are what start-up and heap growth cost on small VMs; Linux counts them per process.
     private static long MinorFaults()
@@ -77,8 +80,8 @@ public sealed class PhaseTimings
     {
         if (_clock is null)
             return;
-        foreach (var (phase, ms, faults, allocated, peak) in _phases)
-            err.WriteLine($"timing: {phase,-24} {ms,8:F1} ms {faults,7} page faults {allocated / 1024.0 / 1024.0,8:F1} MiB allocated {peak / 1024,6} MiB peak after");
+        foreach (var (phase, ms, faults, allocated, peak, collections) in _phases)
+            err.WriteLine($"timing: {phase,-24} {ms,8:F1} ms {faults,7} page faults {allocated / 1024.0 / 1024.0,8:F1} MiB allocated {peak / 1024,6} MiB peak after; collections so far {collections}");
         var gc = GC.GetGCMemoryInfo();
         err.WriteLine($"timing: {"total in Main",-24} {_last,8:F1} ms; {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections; working set {Environment.WorkingSet / 1024 / 1024} MiB");
         var budget = GC.GetConfigurationVariables().TryGetValue("GCGen0MaxBudget", out var cap) ? $"{Convert.ToInt64(cap, System.Globalization.CultureInfo.InvariantCulture) / 1024} KiB" : "none";

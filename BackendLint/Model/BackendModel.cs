@@ -122,15 +122,16 @@ public sealed class BackendModel
 
         foreach (var entry in gallery.Images)
         {
-            if (entry.Image is { IsBuiltByMatrix: true } image)
-                Of(image.TagSuffix!.Value).Images.Add(entry);
+            if (entry.Image is { IsBuiltByMatrix: true, TagSuffix: { } own })
+                Of(own.Value).Images.Add(entry);
 
             // Mirrors count as uses; an entry is one use of a suffix however often it names it.
-            foreach (var reference in entry.Images)
+            for (var i = -1; i < entry.Mirrors.Count; i++)
             {
-                if (!reference.IsBuiltByMatrix)
+                var reference = i < 0 ? entry.Image! : entry.Mirrors[i].Image;
+                if (!reference.IsBuiltByMatrix || reference.TagSuffix is not { } written)
                     continue;
-                var suffix = Of(reference.TagSuffix!.Value);
+                var suffix = Of(written.Value);
                 if (suffix.Uses.Count == 0 || suffix.Uses[^1] != entry)
                     suffix.Uses.Add(entry);
             }
@@ -169,7 +170,7 @@ public sealed class BackendModel
         // backend of its first image that is built.
         string? BackendOf(GalleryEntry image) =>
             image.Image?.TagSuffix is { } suffix && suffixes.TryGetValue(suffix.Value, out var s)
-                ? s.Builds.FirstOrDefault(b => b.Entry?.Backend is { Value.Length: > 0 })?.Entry!.Backend!.Value
+                ? s.Builds.Select(b => b.Entry?.Backend).FirstOrDefault(b => b is { Value.Length: > 0 })?.Value
                 : null;
 
         var backendOfMeta = new Dictionary<string, string>(StringComparer.Ordinal);

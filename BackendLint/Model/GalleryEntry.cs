@@ -103,9 +103,6 @@ public sealed class GalleryEntry
     /// <summary>The channel of its image; null for a meta.</summary>
     public TagChannel? Channel => Image?.Channel;
 
-    /// <summary>Its uri's image, then each mirror's.</summary>
-    public IEnumerable<ImageReference> Images => Image is null ? Mirrors.Select(m => m.Image) : Mirrors.Select(m => m.Image).Prepend(Image);
-
     public string DisplayName => Name?.Text ?? $"#{Index + 1}";
 }
 

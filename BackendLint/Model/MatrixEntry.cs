@@ -10,7 +10,7 @@ public enum BuildPlatform
 }
 
 /// <summary>One key of a matrix entry with its value as written (a non-scalar value keeps its span and empty text).</summary>
-public sealed record MatrixField(Located<string> Key, Located<string> Value);
+public readonly record struct MatrixField(Located<string> Key, Located<string> Value);
 
 /// <summary>
 /// One build of the matrix: a mapping of <c>backend</c>, <c>tag-suffix</c>, <c>dockerfile</c>,
@@ -28,7 +28,7 @@ public sealed class MatrixEntry
         Backend = Get("backend");
         var suffix = Get("tag-suffix");
         // ${{ … }} is decided when CI runs: no literal suffix to join on.
-        TagSuffix = suffix is not null && !BuildMatrix.IsExpression(suffix.Value) ? suffix : null;
+        TagSuffix = suffix is { } literal && !BuildMatrix.IsExpression(literal.Value) ? literal : null;
         Dockerfile = Get("dockerfile");
         Context = Get("context");
         Platforms = Get("platforms");
@@ -97,7 +97,7 @@ public sealed record BuildMatrix(IReadOnlyList<string> Files, IReadOnlyList<Matr
 
     /// <summary>Every literal suffix CI publishes: matrix entries first, in file order, then the other sources.</summary>
     public IEnumerable<BuiltSuffix> Builds =>
-        Entries.Where(e => e.TagSuffix is not null).Select(e => new BuiltSuffix(e.TagSuffix!, e.List, e)).Concat(OtherSuffixes);
+        Entries.Where(e => e.TagSuffix.HasValue).Select(e => new BuiltSuffix(e.TagSuffix.GetValueOrDefault(), e.List, e)).Concat(OtherSuffixes);
 
     public static bool IsExpression(string value) => value.Contains("${{", StringComparison.Ordinal);
 }

@@ -2,7 +2,6 @@ using BackendLint.Model;
 using BackendLint.Parsing.Gallery;
 using BackendLint.Parsing.Make;
 using BackendLint.Parsing.Workflow;
-using BackendLint.Parsing.Yaml;
 using BackendLint.Text;
 
 namespace BackendLint.Parsing;
@@ -53,16 +52,16 @@ public static class RepositoryReader
         var matrix = Attempt(() =>
         {
             var (workflow, matrixData) = matrixTexts();
-            var read = ReadMatrix(workflow is null ? null : YamlDocumentReader.Read(workflow), matrixData is null ? null : YamlDocumentReader.Read(matrixData));
-            sources.AddRange(read.Documents);
-            return read.Matrix;
+            var (matrix, files) = ReadMatrix(workflow, matrixData);
+            sources.AddRange(files);
+            return matrix;
         }, ModelInputs.Matrix) ?? BuildMatrix.Empty;
 
         var gallery = Attempt(() =>
         {
-            var document = YamlDocumentReader.Read(indexText());
-            var index = GalleryIndexReader.Read(document);
-            sources.Add(new SourceFile(document.Source, document.Comments));
+            var text = indexText();
+            var (index, comments) = GalleryIndexReader.Read(text);
+            sources.Add(new SourceFile(text, comments));
             return index;
         }, ModelInputs.Gallery) ?? GalleryIndex.Empty;
 
@@ -92,26 +91,27 @@ public static class RepositoryReader
         }
     }
 
-    private static (BuildMatrix Matrix, List<SourceFile> Documents) ReadMatrix(YamlDocument? workflow, YamlDocument? matrixData)
+    private static (BuildMatrix Matrix, List<SourceFile> Files) ReadMatrix(SourceText? workflow, SourceText? matrixData)
     {
         var entries = new List<MatrixEntry>();
         var other = new List<BuiltSuffix>();
-        var documents = new List<SourceFile>();
+        var files = new List<SourceFile>();
         if (workflow is not null)
         {
-            var (inline, suffixes) = MatrixReader.ReadWorkflow(workflow);
+            var (inline, suffixes, comments) = MatrixReader.ReadWorkflow(workflow);
             entries.AddRange(inline);
             other.AddRange(suffixes);
-            documents.Add(new SourceFile(workflow.Source, workflow.Comments));
+            files.Add(new SourceFile(workflow, comments));
         }
 
         if (matrixData is not null)
         {
-            entries.AddRange(MatrixReader.ReadDataFile(matrixData));
-            documents.Add(new SourceFile(matrixData.Source, matrixData.Comments));
+            var (listed, comments) = MatrixReader.ReadDataFile(matrixData);
+            entries.AddRange(listed);
+            files.Add(new SourceFile(matrixData, comments));
         }
 
-        return (new BuildMatrix(documents.ConvertAll(d => d.Path), entries, other), documents);
+        return (new BuildMatrix(files.ConvertAll(f => f.Path), entries, other), files);
     }
 
     private static SourceText? Load(string root, string path, bool required)

@@ -29,17 +29,59 @@ public sealed class SourceText
     /// <summary>Reads a file as strict UTF-8; an unreadable file or an invalid byte is an <see cref="InputError"/>.</summary>
     public static SourceText Read(string path, string fullPath)
     {
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(fullPath);
+            using var file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            return new SourceText(path, DecodeStream(file));
+        }
+        catch (DecoderFallbackException)
+        {
+            return Decode(path, ReadAllBytes(path, fullPath)); // throws, saying where the bad byte is
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw InputError.AtFile(path, $"the file cannot be read: {e.Message}");
         }
+    }
 
-        return Decode(path, bytes);
+    // Decodes in two passes over a small buffer, counting characters, then writing them straight
+    // into the text: neither the whole file as bytes nor a growing builder is ever held. On
+    // LocalAI's tree that copy was 500 KB of fresh pages, a tenth of the run's time here.
+    private static string DecodeStream(FileStream file)
+    {
+        var buffer = new byte[64 * 1024];
+        var preamble = file.Read(buffer, 0, 3) == 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+        var decoder = StrictUtf8.GetDecoder();
+        var count = 0;
+        file.Position = preamble;
+        for (int read; (read = file.Read(buffer, 0, buffer.Length)) > 0;)
+            count += decoder.GetCharCount(buffer, 0, read, flush: false);
+        count += decoder.GetCharCount([], 0, 0, flush: true);
+
+        file.Position = preamble;
+        decoder.Reset();
+        return string.Create(count, (file, buffer, decoder), static (chars, state) =>
+        {
+            var (file, buffer, decoder) = state;
+            var written = 0;
+            for (int read; (read = file.Read(buffer, 0, buffer.Length)) > 0;)
+                written += decoder.GetChars(buffer.AsSpan(0, read), chars[written..], flush: false);
+            written += decoder.GetChars([], chars[written..], flush: true);
+            if (written != chars.Length)
+                throw new IOException("the file changed while it was read");
+        });
+    }
+
+    private static byte[] ReadAllBytes(string path, string fullPath)
+    {
+        try
+        {
+            return File.ReadAllBytes(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw InputError.AtFile(path, $"the file cannot be read: {e.Message}");
+        }
     }
 
     public static SourceText Decode(string path, byte[] bytes)
@@ -95,17 +137,19 @@ public sealed class SourceText
         return Text[start..end];
     }
 
-    // "\n", "\r\n" and a lone "\r" each end a line, as in YamlDotNet's marks.
+    // "\n", "\r\n" and a lone "\r" each end a line, as in YamlDotNet's marks. A vectorized search
+    // for the next break: a character-by-character loop was 2 ms of LocalAI's 1.2 million characters.
     private static int[] LineStarts(string text)
     {
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
+        var starts = new List<int>(text.Length / 32) { 0 };
+        var rest = text.AsSpan();
+        var offset = 0;
+        while (rest.IndexOfAny('\n', '\r') is var i and >= 0)
         {
-            var c = text[i];
-            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                i++;
-            if (c == '\n' || c == '\r')
-                starts.Add(i + 1);
+            var next = rest[i] == '\r' && i + 1 < rest.Length && rest[i + 1] == '\n' ? i + 2 : i + 1;
+            offset += next;
+            starts.Add(offset);
+            rest = rest[next..];
         }
 
         return starts.ToArray();

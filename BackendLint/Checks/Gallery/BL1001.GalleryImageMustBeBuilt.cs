@@ -21,11 +21,11 @@ internal sealed class GalleryImageMustBeBuilt : ICheck
         {
             // A mirror with the uri's own suffix shares the uri's finding; one with another suffix is a problem of its own.
             var own = entry.Image?.TagSuffix?.Value;
-            foreach (var image in entry.Images.Where((image, i) => i == 0 || image.TagSuffix?.Value != own))
+            for (var i = -1; i < entry.Mirrors.Count; i++)
             {
-                if (!image.IsBuiltByMatrix || model.TagSuffixes[image.TagSuffix!.Value].IsBuilt)
+                var image = i < 0 ? entry.Image! : entry.Mirrors[i].Image;
+                if ((i >= 0 && image.TagSuffix?.Value == own) || !image.IsBuiltByMatrix || image.TagSuffix is not { } suffix || model.TagSuffixes[suffix.Value].IsBuilt)
                     continue;
-                var suffix = image.TagSuffix!;
                 var builds = entry.MetaName is { } meta ? model.Find(meta)?.MatrixEntries.FirstOrDefault() : null;
                 yield return builds is null
                     ? Rule.At(suffix.Span,

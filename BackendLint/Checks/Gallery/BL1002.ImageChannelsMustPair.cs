@@ -19,11 +19,10 @@ internal sealed class ImageChannelsMustPair : ICheck
     {
         foreach (var suffix in model.TagSuffixes.Values)
         {
-            if (suffix.Images is not [var first, ..] || suffix.Images.Exists(i => i.Channel != first.Channel))
+            if (suffix.Images is not [var first, ..] || suffix.Images.Exists(i => i.Channel != first.Channel) || first.Image is not { Tag: { } tag } image)
                 continue;
-            var image = first.Image!;
             var (have, missing, channel) = image.Channel == TagChannel.Latest ? ("latest", "master", "development") : ("master", "latest", "release");
-            yield return Rule.At(image.Tag!.Span,
+            yield return Rule.At(tag.Span,
                 $"Gallery image {Finding.Quote(first.DisplayName)} is tagged {Finding.Quote(have + suffix.Text)}, but no image uses {Finding.Quote(missing + suffix.Text)}, so the {channel} channel cannot install it.",
                 first.MetaName, $"suffix={suffix.Text};missing={missing}");
         }

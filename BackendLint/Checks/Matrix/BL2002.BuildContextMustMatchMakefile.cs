@@ -1,5 +1,6 @@
 using BackendLint.Findings;
 using BackendLint.Model;
+using BackendLint.Text;
 
 namespace BackendLint.Checks.Matrix;
 
@@ -22,10 +23,13 @@ internal sealed class BuildContextMustMatchMakefile : ICheck
             if (backend.Definitions is not [var definition, ..])
                 continue;
             var expected = BuildContext.Normalize(definition.Context.Value);
-            var contexts = backend.MatrixEntries
-                .Where(e => e.Context is { } c && !BuildMatrix.IsExpression(c.Value))
-                .Select(e => (Entry: e, Context: e.Context!, Directory: BuildContext.Normalize(e.Context!.Value)))
-                .ToList();
+            var contexts = new List<(MatrixEntry Entry, Located<string> Context, string Directory)>();
+            foreach (var entry in backend.MatrixEntries)
+            {
+                if (entry.Context is { } context && !BuildMatrix.IsExpression(context.Value))
+                    contexts.Add((entry, context, BuildContext.Normalize(context.Value)));
+            }
+
             var differing = contexts.Where(c => c.Directory != expected).ToList();
             if (differing.Count == 0)
                 continue;

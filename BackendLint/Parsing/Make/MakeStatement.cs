@@ -198,6 +198,8 @@ public sealed record MakeRecipeLine(MakeLine Line) : MakeStatement(Line)
     /// <summary>The file offset of the shell comment's <c>#</c> (a word that starts with it), or null.</summary>
     public int? CommentStart()
     {
+        if (!Line.Text.Contains('#', StringComparison.Ordinal))
+            return null;
         foreach (var (start, _) in Line.WordRanges(0, Line.Text.Length))
         {
             if (Line.Text[start] == '#')

@@ -148,14 +148,14 @@ public static class MakefileReader
                 }
             }
 
-            if (directory is null)
+            if (directory is not { } written)
                 return null;
-            var parts = directory.Value.Trim('/').Split('/');
+            var parts = written.Value.Trim('/').Split('/');
             if (parts.Length > 0 && parts[0] == ".")
                 parts = parts[1..];
             if (parts.Length != 3 || parts[0] != "backend")
                 return null;
-            return new MakeBackendStep(directory, parts[1], parts[2], target);
+            return new MakeBackendStep(written, parts[1], parts[2], target);
         }
     }
 }

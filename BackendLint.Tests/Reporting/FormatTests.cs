@@ -170,7 +170,13 @@ public class OutputFileTests
         {
             var output = Path.Combine(repo, "out.json");
             Run.InProcess(repo, "--format", "json", "--output", output).Exit.Should().Be(3);
-            JsonNode.Parse(File.ReadAllText(output))!["summary"]!["errors"]!.GetValue<int>().Should().Be(0);
+            var json = JsonNode.Parse(File.ReadAllText(output))!;
+            json["summary"]!["errors"]!.GetValue<int>().Should().Be(0);
+            var error = json["inputErrors"]!.AsArray().Should().ContainSingle().Subject!;
+            ((string)error["location"]!["file"]!).Should().Be("Makefile");
+            ((string)error["message"]!).Should().StartWith("the file is not valid UTF-8");
+            json["notRun"]!.AsArray().Select(n => (string)n!["ruleId"]!).Should().Equal("BL2002", "BL3001", "BL3002", "BL3003", "BL3004");
+            ((string)json["notRun"]![0]!["reason"]!).Should().Be("the Makefile could not be read");
         }
         finally
         {

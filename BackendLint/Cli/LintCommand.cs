@@ -93,7 +93,7 @@ public static class LintCommand
         var output = o.Format switch
         {
             "sarif" => sarif!,
-            "json" => Render(stream => JsonReporter.Write(stream, findings)),
+            "json" => Render(stream => JsonReporter.Write(stream, findings, errors, notRun)),
             "github" => Render(writer => GitHubReporter.Write(writer, findings)),
             _ => Render(writer => TextReporter.Write(writer, findings, Colored(o, console))),
         };

@@ -7,13 +7,14 @@ namespace BackendLint.Reporting;
 
 /// <summary>
 /// A stable JSON shape for scripts (documented in docs/json-format.md): <c>version</c>, <c>tool</c>,
-/// <c>findings</c> (rule, level, message, backend, location, related) and <c>summary</c>.
+/// <c>findings</c> (rule, level, message, backend, location, related), <c>summary</c>, and what could
+/// not be checked: <c>inputErrors</c> and <c>notRun</c>.
 /// </summary>
 public static class JsonReporter
 {
     public const int FormatVersion = 1;
 
-    public static void Write(Stream stream, IReadOnlyList<Finding> findings)
+    public static void Write(Stream stream, IReadOnlyList<Finding> findings, IReadOnlyList<InputError>? errors = null, IReadOnlyList<RuleNotRun>? notRun = null)
     {
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
@@ -57,6 +58,27 @@ public static class JsonReporter
         w.WriteNumber("notes", findings.Count(f => f.Level == Severity.Note));
         w.WriteNumber("backends", findings.Where(f => f.Backend is not null).Select(f => f.Backend).Distinct(StringComparer.Ordinal).Count());
         w.WriteEndObject();
+
+        w.WriteStartArray("inputErrors");
+        foreach (var e in errors ?? [])
+        {
+            w.WriteStartObject();
+            w.WriteString("message", e.Problem);
+            Location(w, "location", e.Span);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("notRun");
+        foreach (var n in notRun ?? [])
+        {
+            w.WriteStartObject();
+            w.WriteString("ruleId", n.Rule.Id);
+            w.WriteString("reason", n.Reason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
         w.Flush();
         stream.WriteByte((byte)'\n');

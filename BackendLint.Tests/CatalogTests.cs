@@ -65,6 +65,13 @@ public class CatalogTests
         readme.Should().Contain(RulesReporter.Markdown(CheckCatalog.Rules), "regenerate the table with 'backendlint rules --format markdown'");
     }
 
+    // Code scanning filters alerts by these tags; every rule today is about files agreeing.
+    [Test]
+    public void Every_rule_is_tagged_as_a_consistency_rule()
+    {
+        Descriptors.Should().AllSatisfy(d => d.Tag.Should().Be("consistency"));
+    }
+
     [Test]
     public void Descriptions_are_sentences()
     {

@@ -114,6 +114,7 @@ public class CapabilityMustNameEntryTests
         var finding = Lint.Snippets(index: index, only: CheckIds.CapabilityMustNameEntry).Should().ContainSingle().Subject;
         finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 5, "cuda12-x"));
         finding.PlainMessage.Should().Be("Capability 'nvidia' of 'x' names 'cuda12-x', but no gallery entry has that name.");
+        finding.Identity.Should().Be("entry=x;capability=nvidia");
     }
 
     [Test]

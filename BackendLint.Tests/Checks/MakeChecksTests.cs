@@ -64,6 +64,18 @@ public class DefinitionAndEvalMustPairTests
         var finding = Lint.Snippets(makefile: makefile, only: CheckIds.DefinitionAndEvalMustPair).Should().ContainSingle().Subject;
         finding.Span.Should().Be(Lint.SpanOf("Makefile", makefile, 2, "BACKEND_B"));
         finding.Related.Single().Span.StartLine.Should().Be(3);
+        finding.Identity.Should().Be("variable=BACKEND_B");
+    }
+
+    [Test]
+    public void Reports_a_definition_in_a_makefile_without_any_eval_line_without_a_place_to_add_it()
+    {
+        const string makefile = "BACKEND_A = a|golang|.|false|true\n";
+        var finding = Lint.Snippets(makefile: makefile, only: CheckIds.DefinitionAndEvalMustPair).Should().ContainSingle().Subject;
+        finding.PlainMessage.Should().Be("Definition 'BACKEND_A' has no '$(eval $(call generate-docker-build-target,$(BACKEND_A)))' line, so 'docker-build-a' does not exist.");
+        finding.Related.Should().BeEmpty();
+        finding.Identity.Should().Be("variable=BACKEND_A");
+        finding.Backend.Should().Be("a");
     }
 
     [Test]
@@ -72,6 +84,8 @@ public class DefinitionAndEvalMustPairTests
         const string makefile = "BACKEND_TEST_MODEL_URL ?= https://x\n$(eval $(call generate-docker-build-target,$(BACKEND_TEST_MODEL_URL)))\n";
         var finding = Lint.Snippets(makefile: makefile, only: CheckIds.DefinitionAndEvalMustPair).Should().ContainSingle().Subject;
         finding.Span.Should().Be(Lint.SpanOf("Makefile", makefile, 2, "BACKEND_TEST_MODEL_URL"));
+        finding.Identity.Should().Be("eval=BACKEND_TEST_MODEL_URL");
+        finding.Backend.Should().BeNull();
     }
 
     [Test]

@@ -40,7 +40,7 @@ public class BuiltImageMustBeInGalleryTests
     {
         const string workflow = "jobs:\n  darwin:\n    uses: ./.github/workflows/backend_build_darwin.yml\n    with:\n      tag-suffix: '-metal-darwin-arm64-x'\n";
         Lint.Snippets(index: Index, workflow: workflow, only: CheckIds.BuiltImageMustBeInGallery).Should().ContainSingle()
-            .Which.PlainMessage.Should().Be("Tag suffix '-metal-darwin-arm64-x' is built, but no gallery image uses it.");
+            .Which.Should().BeEquivalentTo(new { PlainMessage = "Tag suffix '-metal-darwin-arm64-x' is built, but no gallery image uses it.", Identity = "suffix=-metal-darwin-arm64-x", Backend = (string?)null });
     }
 
     [Test]

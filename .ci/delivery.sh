@@ -10,6 +10,7 @@ status=0
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 bad() { echo "FAILED: $*"; status=1; }
+version=$(sed -n 's|.*<Version>\(.*\)</Version>.*|\1|p' Directory.Build.props)
 # Every fixture as a whole repository: the base and the base with each overlay.patch applied.
 for dir in fixtures/*/; do
   bash fixtures/materialize.sh "$(basename "$dir")" "$work/fixtures/$(basename "$dir")" || bad "materialize $dir"
@@ -44,6 +45,43 @@ for case in "localai-default 0 0" "BL1001-image-not-built 1 2"; do
   grep -q '^## BackendLint' "$out/summary" || bad "action on $1: no job summary"
   if [ "$3" -gt 0 ]; then grep -q '^::error file=backend/index.yaml,line=' "$out/stdout" || bad "action on $1: no annotations"; fi
 done
+
+echo "--- the action on a hostile pull request: nothing of the checkout decides what runs"
+# The checkout carries every lever dotnet reads from a directory: a global.json naming an SDK that
+# does not exist (and an SDK path), MSBuild files and a tool manifest, and a nuget.config whose only
+# source holds a fake BackendLint. Each would leave a marker in $pwned, or make dotnet fail.
+hostile="$work/hostile"; pwned="$work/pwned"; mkdir -p "$pwned"
+bash fixtures/materialize.sh BL1001-image-not-built "$hostile" || bad "materialize the hostile repository"
+printf '{ "sdk": { "version": "1.0.0", "rollForward": "disable", "paths": [ "evil-sdk", "$host$" ] } }\n' > "$hostile/global.json"
+for kind in props targets; do
+  printf '<Project><Target Name="Pwn" BeforeTargets="Restore;CollectPackageReferences;Build"><WriteLinesToFile File="%s" Lines="ran" /></Target></Project>\n' \
+    "$pwned/directory-build-$kind" > "$hostile/Directory.Build.$kind"
+done
+mkdir -p "$hostile/.config"
+printf '{ "version": 1, "isRoot": true, "tools": { "backendlint": { "version": "%s", "commands": [ "backendlint" ] } } }\n' "$version" > "$hostile/.config/dotnet-tools.json"
+fake="$work/fake-tool"; mkdir -p "$fake"
+cat > "$fake/BackendLint.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings>
+    <PackAsTool>true</PackAsTool><ToolCommandName>backendlint</ToolCommandName><PackageId>BackendLint</PackageId><Version>$version</Version>
+  </PropertyGroup>
+</Project>
+XML
+printf 'File.WriteAllText("%s", "ran"); return 0;\n' "$pwned/fake-tool" > "$fake/Program.cs"
+(cd "$fake" && dotnet pack -c Release -o "$hostile/evil-feed" -nologo -v quiet > "$work/fake.log" 2>&1) || { bad "pack the fake tool"; cat "$work/fake.log"; }
+printf '<configuration><packageSources><clear /><add key="evil" value="evil-feed" /></packageSources></configuration>\n' > "$hostile/nuget.config"
+(cd "$hostile" && dotnet --version > /dev/null 2>&1) && bad "the hostile global.json should make dotnet fail inside the checkout"
+for mode in build release; do
+  out="$work/hostile-$mode"; mkdir -p "$out"; : > "$out/output"; : > "$out/summary"
+  env=(GITHUB_ACTION_PATH=$repo GITHUB_OUTPUT=$out/output GITHUB_STEP_SUMMARY=$out/summary RUNNER_TEMP=$work BACKENDLINT_SARIF=$out/lint.sarif)
+  [ "$mode" = release ] && env+=(BACKENDLINT_VERSION=$version BACKENDLINT_EXTRA_SOURCE=$work/nupkg)
+  (cd "$hostile" && env "${env[@]}" bash "$repo/.github/action/run.sh" > "$out/stdout" 2> "$out/stderr")
+  code=$?
+  [ "$code" -eq 1 ] || { bad "action ($mode) on the hostile repository: exit $code, expected 1 (its two real findings)"; tail -20 "$out/stderr"; }
+  grep -qx "findings=2" "$out/output" || bad "action ($mode) on the hostile repository: expected findings=2, got: $(cat "$out/output")"
+done
+if [ -n "$(ls -A "$pwned")" ]; then bad "something of the hostile checkout ran: $(ls "$pwned")"; else echo "nothing of the hostile checkout ran (2 modes, 5 levers)"; fi
 
 echo "--- pre-commit hook: pre-commit try-repo on a clean and a broken repository"
 if ! command -v pre-commit > /dev/null; then

@@ -7,7 +7,7 @@ namespace BackendLint.Parsing.Gallery;
 /// <summary>
 /// Reads <c>backend/index.yaml</c>: a top-level sequence of entries, metas defined with an anchor
 /// (<c>- &amp;vllm</c>) and images written <c>- !!merge &lt;&lt;: *vllm</c> (also plain <c>&lt;&lt;: *x</c> and
-/// <c>&lt;&lt;: [*a, *b]</c>). YamlDotNet does not apply <c>&lt;&lt;</c>, so the merge happens here, with
+/// <c>&lt;&lt;: [*a, *b]</c>). YamlDotNet does not apply <c>&lt;&lt;</c>; <see cref="YamlMerges"/> does, with
 /// YAML 1.1 precedence: own keys first, then each merged mapping in order.
 /// </summary>
 public static class GalleryIndexReader
@@ -39,15 +39,18 @@ public static class GalleryIndexReader
         // their mirrors: one string each. Measured on LocalAI's tree: a fifth of the gallery model.
         private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
 
+        // Merges resolved once per anchored mapping and key, however long the chains.
+        private readonly YamlMerges _merges = new(source);
+
         public GalleryEntry Entry(int index, YamlMapping mapping)
         {
-            var merges = MergeSites(mapping);
-            var sites = merges.Select(a => new Located<string>(a.Name, a.Span)).ToArray();
-            var name = Scalar(mapping, merges, sites, "name");
-            var uriField = Lookup(mapping, merges, "uri");
+            var sites = _merges.Sites(mapping).Select(a => new Located<string>(a.Name, a.Span)).ToArray();
+            var name = Scalar(mapping, sites, "name");
+            var uriField = _merges.Lookup(mapping, "uri");
             var uri = Scalar(uriField, sites, "uri");
-            var mirrors = Mirrors(mapping, merges, sites);
-            var capabilities = Lookup(mapping, merges, "capabilities");
+            var mirrors = Mirrors(mapping, sites);
+            var capabilities = _merges.Lookup(mapping, "capabilities");
+            var root = _merges.Root(mapping);
 
             return new GalleryEntry
             {
@@ -56,67 +59,19 @@ public static class GalleryIndexReader
                 Anchor = mapping.Anchor,
                 Merges = sites,
                 Name = name,
-                Alias = Scalar(mapping, merges, sites, "alias"),
+                Alias = Scalar(mapping, sites, "alias"),
                 Uri = uri,
                 Image = uri is { } u ? ParseImage((YamlScalar)uriField!.Value.Node, u) : null,
                 Mirrors = mirrors.Select(m => new Mirror(m.Value, ParseImage(m.Node, m.Value))).ToList(),
                 Capabilities = Capabilities(capabilities),
                 CapabilitiesMergedVia = capabilities is { Via: >= 0 and var via } ? sites[via] : null,
-                MetaName = MetaName(mapping) ?? name?.Text,
+                // The root of the first-merge chain: `- !!merge <<: *vllm` belongs to the meta named by `&vllm`.
+                MetaName = (root == mapping ? null : (root.Get("name") as YamlScalar)?.Value) ?? name?.Text,
             };
         }
 
-        /// <summary>
-        /// A field as the entry sees it: its own pair first, then each merged mapping in order (YAML 1.1
-        /// precedence), however deep; an inherited value remembers the merge site in this entry.
-        /// </summary>
-        private static (YamlNode Node, int Via)? Lookup(YamlMapping mapping, List<YamlAlias> merges, string key)
-        {
-            if (mapping.Get(key) is { } own)
-                return (own, -1);
-            for (var i = 0; i < merges.Count; i++)
-            {
-                var target = (YamlMapping)merges[i].Target;
-                if (Lookup(target, MergeSites(target), key) is { } inherited)
-                    return (inherited.Node, i);
-            }
-
-            return null;
-        }
-
-        private static List<YamlAlias> MergeSites(YamlMapping mapping)
-        {
-            var sites = new List<YamlAlias>(1);
-            foreach (var pair in mapping.Pairs)
-            {
-                if (pair.KeyScalar is not { IsMergeKey: true })
-                    continue;
-
-                var sources = pair.Value is YamlAlias single ? [single]
-                    : pair.Value.Resolve() is YamlSequence list ? list.Items
-                    : [pair.Value];
-                foreach (var node in sources)
-                {
-                    if (node is not YamlAlias { Target: YamlMapping } alias)
-                        throw new InputError(node.Span, "'<<' must merge an alias of a mapping (<<: *meta) or a sequence of them (<<: [*a, *b])");
-                    sites.Add(alias);
-                }
-            }
-
-            return sites;
-        }
-
-        // The root of the first-merge chain: `- !!merge <<: *vllm` belongs to the meta named by `&vllm`.
-        private static string? MetaName(YamlMapping mapping)
-        {
-            var current = mapping;
-            while (MergeSites(current) is [var first, ..])
-                current = (YamlMapping)first.Target;
-            return current == mapping ? null : (current.Get("name") as YamlScalar)?.Value;
-        }
-
-        private static GalleryValue? Scalar(YamlMapping mapping, List<YamlAlias> merges, Located<string>[] sites, string key) =>
-            Scalar(Lookup(mapping, merges, key), sites, key);
+        private GalleryValue? Scalar(YamlMapping mapping, Located<string>[] sites, string key) =>
+            Scalar(_merges.Lookup(mapping, key), sites, key);
 
         private static GalleryValue? Scalar((YamlNode Node, int Via)? lookup, Located<string>[] sites, string key)
         {
@@ -127,9 +82,9 @@ public static class GalleryIndexReader
             return new GalleryValue(scalar.Value, scalar.ValueSpan, field.Via >= 0 ? sites[field.Via] : null);
         }
 
-        private static List<(GalleryValue Value, YamlScalar Node)> Mirrors(YamlMapping mapping, List<YamlAlias> merges, Located<string>[] sites)
+        private List<(GalleryValue Value, YamlScalar Node)> Mirrors(YamlMapping mapping, Located<string>[] sites)
         {
-            if (Lookup(mapping, merges, "mirrors") is not { } field || field.Node is YamlScalar { Value: "" })
+            if (_merges.Lookup(mapping, "mirrors") is not { } field || field.Node is YamlScalar { Value: "" })
                 return [];
             if (field.Node is not YamlSequence sequence)
                 throw new InputError(field.Node.Span, "'mirrors' must be a sequence of image references");

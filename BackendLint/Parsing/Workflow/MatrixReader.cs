@@ -18,11 +18,12 @@ public static class MatrixReader
     {
         var entries = new List<MatrixEntry>();
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var merges = new YamlMerges(source);
         // Each entry becomes a model entry as soon as it is read.
         var document = YamlDocumentReader.Read(source, itemDepth: 2, (list, item) =>
         {
             if (list is not null && DataFileLists.Contains(list))
-                entries.Add(Entry(source.Path, list, list == "includeDarwin" ? BuildPlatform.Darwin : BuildPlatform.Linux, item, strings));
+                entries.Add(Entry(source.Path, list, list == "includeDarwin" ? BuildPlatform.Darwin : BuildPlatform.Linux, item, strings, merges));
         });
         var root = document.Root?.Resolve();
         if (root is null)
@@ -44,6 +45,7 @@ public static class MatrixReader
     {
         var document = YamlDocumentReader.Read(source);
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var merges = new YamlMerges(source);
         var entries = new List<MatrixEntry>();
         var suffixes = new List<BuiltSuffix>();
         if (document.Root?.Resolve() is not YamlMapping workflow || workflow.Get("jobs") is not YamlMapping jobs)
@@ -63,7 +65,7 @@ public static class MatrixReader
                 foreach (var item in include.Items)
                 {
                     var runsOn = ((item.Resolve() as YamlMapping)?.Get("runs-on") as YamlScalar)?.Value ?? jobRunsOn;
-                    entries.Add(Entry(source.Path, $"{origin}.strategy.matrix.include", PlatformOf(runsOn, calls), item, strings));
+                    entries.Add(Entry(source.Path, $"{origin}.strategy.matrix.include", PlatformOf(runsOn, calls), item, strings, merges));
                 }
             }
 
@@ -143,20 +145,20 @@ public static class MatrixReader
         return BuildPlatform.Linux;
     }
 
-    private static MatrixEntry Entry(string file, string list, BuildPlatform platform, YamlNode item, Dictionary<string, string> strings)
+    private static MatrixEntry Entry(string file, string list, BuildPlatform platform, YamlNode item, Dictionary<string, string> strings, YamlMerges merges)
     {
         if (item.Resolve() is not YamlMapping mapping)
             throw new InputError(item.Span, "a matrix entry must be a mapping of 'backend', 'tag-suffix', 'dockerfile', …");
 
-        var fields = new List<MatrixField>(mapping.Pairs.Count);
-        foreach (var pair in mapping.Pairs)
+        // Keys merged with '<<: *defaults' count as written: a wrong value there is reported where it is written.
+        var pairs = merges.Pairs(mapping);
+        var fields = new List<MatrixField>(pairs.Count);
+        foreach (var (key, node, _) in pairs)
         {
-            if (pair.KeyScalar is not { IsMergeKey: false } key)
-                continue;
             // An aliased value is reported where the alias is written, not at its anchor.
-            var value = pair.Value is YamlScalar own ? new Located<string>(Share(own.Value), own.ValueSpan)
-                : pair.Value.Resolve() is YamlScalar aliased ? new Located<string>(Share(aliased.Value), pair.Value.Span)
-                : new Located<string>("", pair.Value.Span);
+            var value = node is YamlScalar own ? new Located<string>(Share(own.Value), own.ValueSpan)
+                : node.Resolve() is YamlScalar aliased ? new Located<string>(Share(aliased.Value), node.Span)
+                : new Located<string>("", node.Span);
             fields.Add(new MatrixField(new Located<string>(Share(key.Value), key.ValueSpan), value));
         }
 

@@ -74,7 +74,8 @@ public static class YamlDocumentReader
                     case AnchorAlias a:
                         if (!anchors.TryGetValue(a.Value.Value, out var target))
                             throw new InputError(YamlSpans.Of(file, a.Start, a.End), $"the alias '*{a.Value.Value}' names no anchor defined before it");
-                        done = (new YamlAlias(YamlSpans.Of(file, a.Start, a.End), a.Value.Value, target.Node), target.Size);
+                        // A '<<' alias is resolved by YamlMerges, within its own budget, never expanded: it counts once.
+                        done = (new YamlAlias(YamlSpans.Of(file, a.Start, a.End), a.Value.Value, target.Node), InMerge(stack) ? 1 : target.Size);
                         break;
                     case SequenceStart ss:
                         Push(stack, Rent(spare, ss, isMapping: false), file);
@@ -186,6 +187,12 @@ public static class YamlDocumentReader
         }
     }
 
+    // Whether the node being read is the value of '<<' or an item of '<<: [*a, *b]'.
+    private static bool InMerge(Stack<Frame> stack) =>
+        stack.Count > 0 && (stack.Peek().IsMapping
+            ? stack.Peek().PendingIsMergeKey
+            : stack.Count > 1 && stack.ElementAt(1) is { IsMapping: true, PendingIsMergeKey: true });
+
     // The key under which the streamed list hangs: `include` in `include: [...]`.
     private static string? ListKey(Stack<Frame> stack) => stack.Count > 1 ? stack.ElementAt(1).PendingKey : null;
 
@@ -245,6 +252,8 @@ public static class YamlDocumentReader
 
         /// <summary>The key whose value is being read, in a mapping.</summary>
         public string? PendingKey => (_pendingKey?.Resolve() as YamlScalar)?.Value;
+
+        public bool PendingIsMergeKey => _pendingKey?.Resolve() is YamlScalar { IsMergeKey: true };
 
         /// <summary>A child handed to the caller instead of kept: only its size counts.</summary>
         public void Count(long size) => _size += size;

@@ -125,6 +125,15 @@ if bash .ci/publish.sh "$work/aot" > "$work/publish.log" 2>&1; then
   done
   echo "compared $compared outputs"
   expect 3 "AOT binary on a missing repository" "$work/aot/backendlint" check "$work/no-such-repo"
+  # The file-type check calls into the runtime's native shim, linked into the AOT binary.
+  bash fixtures/materialize.sh localai-default "$work/links" > /dev/null
+  ln -sf /dev/zero "$work/links/backend/index.yaml"
+  rm "$work/links/Makefile"; mkfifo "$work/links/Makefile"
+  timeout 30 "$work/aot/backendlint" check "$work/links" > /dev/null 2> "$work/links.err"
+  code=$?
+  [ "$code" -eq 3 ] || bad "AOT binary on a /dev/zero link and a pipe: exit $code, expected 3"
+  grep -q "^backend/index.yaml:1:1: error: the file is a symbolic link to '/dev/zero', outside the repository" "$work/links.err" || bad "AOT binary: no error for the /dev/zero link: $(cat "$work/links.err")"
+  grep -q "^Makefile:1:1: error: expected a regular file, found a device, pipe or socket" "$work/links.err" || bad "AOT binary: no error for the pipe: $(cat "$work/links.err")"
 else
   bad "Native AOT publish"; tail -20 "$work/publish.log"
 fi

@@ -118,14 +118,9 @@ public static class RepositoryReader
     {
         var relative = Relative(root, path);
         var full = Path.IsPathRooted(path) ? path : Path.Combine(root, path);
-        if (!File.Exists(full))
-        {
-            if (!required)
-                return null;
-            throw InputError.AtFile(relative, Directory.Exists(full) ? "expected a file, found a directory" : "the file does not exist");
-        }
-
-        return SourceText.Read(relative, full);
+        if (SourceFileGuard.Check(root, full, relative) is not { } real)
+            return required ? throw InputError.AtFile(relative, "the file does not exist") : null;
+        return SourceText.Read(relative, real);
     }
 
     /// <summary>Repository-relative with '/' separators, as every span and SARIF uri is.</summary>

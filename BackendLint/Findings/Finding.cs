@@ -23,8 +23,36 @@ public sealed record Finding(
     /// <summary>The message without link markup.</summary>
     public string PlainMessage => Plain(Message);
 
-    /// <summary>A value for a message: in single quotes, brackets escaped so SARIF does not read a link.</summary>
-    public static string Quote(string value) => "'" + value.Replace("\\", "\\\\").Replace("[", "\\[").Replace("]", "\\]") + "'";
+    /// <summary>
+    /// A value from the repository for a message: in single quotes, brackets escaped so SARIF does not
+    /// read a link, and control characters shown escaped (<c>\n</c>, <c>\u001B</c>) so no format can be
+    /// made to print a line break (a workflow command such as <c>::add-mask::</c> starts a line), a
+    /// terminal escape, or text that reads in another order than it is stored (bidirectional overrides).
+    /// </summary>
+    public static string Quote(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('\'');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '\\': builder.Append("\\\\"); break;
+                case '[': builder.Append("\\["); break;
+                case ']': builder.Append("\\]"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                default:
+                    if (char.IsControl(c) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F')
+                        builder.Append($"\\u{(int)c:X4}");
+                    else
+                        builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.Append('\'').ToString();
+    }
 
     public static string Plain(string message)
     {

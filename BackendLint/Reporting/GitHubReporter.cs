@@ -58,5 +58,29 @@ public static class GitHubReporter
 
     public static string EscapeProperty(string value) => EscapeData(value).Replace(":", "%3A").Replace(",", "%2C");
 
-    private static string Cell(string value) => value.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
+    /// <summary>
+    /// Text for a Markdown table cell that stays text: HTML's specials as entities, Markdown's
+    /// punctuation backslash-escaped (a backend named <c>[x](https://…)</c> or <c>&lt;img&gt;</c> must not
+    /// become a link or an image in the job summary), line breaks as spaces.
+    /// </summary>
+    public static string Cell(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                case '&': builder.Append("&amp;"); break;
+                case '\r' or '\n': builder.Append(' '); break;
+                case '\\' or '`' or '*' or '_' or '{' or '}' or '[' or ']' or '(' or ')' or '#' or '+' or '!' or '|' or '~' or '@':
+                    builder.Append('\\').Append(c);
+                    break;
+                default: builder.Append(c); break;
+            }
+        }
+
+        return builder.ToString();
+    }
 }

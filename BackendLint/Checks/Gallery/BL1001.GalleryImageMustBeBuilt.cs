@@ -34,7 +34,7 @@ internal sealed class GalleryImageMustBeBuilt : ICheck
                     : Rule.At(suffix.Span,
                         $"Gallery image {Finding.Quote(entry.DisplayName)} uses tag suffix {Finding.Quote(suffix.Value)}, which no build-matrix entry produces (see [the builds of {Finding.Quote(entry.MetaName!)}](1)).",
                         entry.MetaName, $"image={entry.DisplayName};suffix={suffix.Value}",
-                        new RelatedLocation(builds.Span, $"The builds of '{entry.MetaName}' start here."));
+                        new RelatedLocation(builds.Span, $"The builds of {Finding.Quote(entry.MetaName!)} start here."));
             }
         }
     }

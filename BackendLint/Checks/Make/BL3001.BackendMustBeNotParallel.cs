@@ -34,7 +34,7 @@ internal sealed class BackendMustBeNotParallel : ICheck
                 : Rule.At(token.Span,
                     $"Target {Finding.Quote(target)} is missing from [the '.NOTPARALLEL' list](1).",
                     backend.Name, $"target={target}",
-                    new RelatedLocation(list.InsertionPoint, $"Add '{target}' to '.NOTPARALLEL'."));
+                    new RelatedLocation(list.InsertionPoint, $"Add {Finding.Quote(target)} to '.NOTPARALLEL'."));
         }
     }
 }

@@ -29,7 +29,7 @@ internal sealed class BackendMustBeInDockerBuildBackends : ICheck
                 yield return Rule.At(definition.Name.Span,
                     $"Backend {Finding.Quote(backend.Name)} is defined, but {Finding.Quote(target)} is missing from [the 'docker-build-backends' list](1).",
                     backend.Name, $"target={target}",
-                    new RelatedLocation(list.InsertionPoint, $"Add '{target}' to 'docker-build-backends'."));
+                    new RelatedLocation(list.InsertionPoint, $"Add {Finding.Quote(target)} to 'docker-build-backends'."));
             }
         }
     }

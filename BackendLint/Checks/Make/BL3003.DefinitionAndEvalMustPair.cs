@@ -29,12 +29,12 @@ internal sealed class DefinitionAndEvalMustPair : ICheck
             var line = MakeEval.LineFor(variable);
             yield return lastEval is null
                 ? Rule.At(definition.Variable.Span,
-                    $"Definition {Finding.Quote(variable)} has no {Finding.Quote(line)} line, so 'docker-build-{definition.Name.Value}' does not exist.",
+                    $"Definition {Finding.Quote(variable)} has no {Finding.Quote(line)} line, so {Finding.Quote(MakefileFacts.DockerBuildPrefix + definition.Name.Value)} does not exist.",
                     definition.Name.Value, $"variable={variable}")
                 : Rule.At(definition.Variable.Span,
-                    $"Definition {Finding.Quote(variable)} has no {Finding.Quote(line)} line next to [the others](1), so 'docker-build-{definition.Name.Value}' does not exist.",
+                    $"Definition {Finding.Quote(variable)} has no {Finding.Quote(line)} line next to [the others](1), so {Finding.Quote(MakefileFacts.DockerBuildPrefix + definition.Name.Value)} does not exist.",
                     definition.Name.Value, $"variable={variable}",
-                    new RelatedLocation(lastEval.Line, $"Add '{line}' after this line."));
+                    new RelatedLocation(lastEval.Line, $"Add {Finding.Quote(line)} after this line."));
         }
 
         foreach (var eval in makefile.Evals.Where(e => !makefile.IsDefined(e.Variable.Value)))

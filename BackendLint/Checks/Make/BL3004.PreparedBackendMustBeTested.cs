@@ -28,7 +28,7 @@ internal sealed class PreparedBackendMustBeTested : ICheck
             yield return Rule.At(step.Directory.Span,
                 $"{Finding.Quote(step.Directory.Value)} is prepared by 'prepare-test-extra' but never tested by [test-extra](1).",
                 step.Name, $"prepared={step.Lang}/{step.Name}",
-                new RelatedLocation(test.Target.Span, $"Add '$(MAKE) -C {step.Directory.Value} test' to 'test-extra'."));
+                new RelatedLocation(test.Target.Span, $"Add {Finding.Quote($"$(MAKE) -C {step.Directory.Value} test")} to 'test-extra'."));
         }
 
         foreach (var step in test.Steps)
@@ -39,7 +39,7 @@ internal sealed class PreparedBackendMustBeTested : ICheck
             yield return Rule.At(step.Directory.Span,
                 $"Python backend {Finding.Quote(step.Directory.Value)} is tested by 'test-extra' but not prepared by [prepare-test-extra](1).",
                 step.Name, $"unprepared={step.Lang}/{step.Name}",
-                new RelatedLocation(prepare.Target.Span, $"Add '$(MAKE) -C {step.Directory.Value}' to 'prepare-test-extra'."));
+                new RelatedLocation(prepare.Target.Span, $"Add {Finding.Quote($"$(MAKE) -C {step.Directory.Value}")} to 'prepare-test-extra'."));
         }
     }
 }

@@ -29,7 +29,7 @@ internal sealed class BuiltImageMustBeInGallery : ICheck
                 ? Rule.At(built.Suffix.Span,
                     $"Tag suffix {Finding.Quote(suffix.Text)} of backend {Finding.Quote(backend)} is built, but no gallery image uses it; add its 'latest' and 'master' images next to [the meta entry](1).",
                     backend, $"suffix={suffix.Text}",
-                    new RelatedLocation(meta.Name!.Value.Span, $"The gallery meta entry of '{backend}'."))
+                    new RelatedLocation(meta.Name!.Value.Span, $"The gallery meta entry of {Finding.Quote(backend)}."))
                 : Rule.At(built.Suffix.Span,
                     $"Tag suffix {Finding.Quote(suffix.Text)} is built, but no gallery image uses it.",
                     backend, $"suffix={suffix.Text}");

@@ -44,7 +44,7 @@ internal sealed class BuildContextMustMatchMakefile : ICheck
                 yield return Rule.At(definition.Context.Span,
                     $"Build context {Finding.Quote(definition.Context.Value)} of {Finding.Quote(definition.Variable.Value)} is not the {Finding.Quote(first.Value)} that [{entries}.",
                     backend.Name, $"backend={backend.Name};makefile-context={definition.Context.Value}",
-                    new RelatedLocation(first.Span, $"The first build-matrix entry of '{backend.Name}'."));
+                    new RelatedLocation(first.Span, $"The first build-matrix entry of {Finding.Quote(backend.Name)}."));
                 continue;
             }
 
@@ -53,7 +53,7 @@ internal sealed class BuildContextMustMatchMakefile : ICheck
                 yield return Rule.At(context.Span,
                     $"Build context {Finding.Quote(context.Value)} of backend {Finding.Quote(backend.Name)} is not [the Makefile's context](1) {Finding.Quote(definition.Context.Value)}.",
                     backend.Name, $"backend={backend.Name};suffix={entry.Get("tag-suffix")?.Value};context={context.Value}",
-                    new RelatedLocation(definition.Context.Span, $"The context of '{definition.Variable.Value}'."));
+                    new RelatedLocation(definition.Context.Span, $"The context of {Finding.Quote(definition.Variable.Value)}."));
             }
         }
     }

@@ -4,17 +4,25 @@ using BackendLint.Text;
 
 namespace BackendLint.Checks;
 
-/// <summary>The findings of a run, and the rules that could not run because an input they need was not read.</summary>
-public sealed record LintResult(List<Finding> Findings, IReadOnlyList<RuleNotRun> NotRun);
+/// <summary>
+/// The findings of a run, the rules that could not run because an input they need was not read,
+/// and how many findings of each rule were left out over the caps.
+/// </summary>
+public sealed record LintResult(List<Finding> Findings, IReadOnlyList<RuleNotRun> NotRun, IReadOnlyList<RuleLeftOut> LeftOut);
 
-/// <summary>Runs independent checks over one model; findings come sorted by file, line, column and id, without duplicates.</summary>
+/// <summary>
+/// Runs independent checks over one model; findings come sorted by file, line, column and id,
+/// without duplicates, and capped: a hostile input can make a check report millions of times.
+/// </summary>
 public static class LintEngine
 {
-    public static LintResult Run(BackendModel model, IEnumerable<ICheck> checks)
+    public static LintResult Run(BackendModel model, IEnumerable<ICheck> checks) => Run(model, checks, FindingCaps.PerRule, FindingCaps.Total);
+
+    public static LintResult Run(BackendModel model, IEnumerable<ICheck> checks, int maxPerRule, int maxTotal)
     {
         var findings = new List<Finding>();
         var notRun = new List<RuleNotRun>();
-        var seen = new HashSet<(string, SourceSpan, string)>();
+        var leftOut = new Dictionary<Rule, int>();
         foreach (var check in checks)
         {
             if ((check.Needs & ~model.Inputs) is var missing and not ModelInputs.None)
@@ -23,16 +31,46 @@ public static class LintEngine
                 continue;
             }
 
+            // The first maxPerRule in report order, kept in a heap whose top is the last of them:
+            // memory stays bounded however many a check yields.
+            var kept = new PriorityQueue<Finding, Finding>(Comparer<Finding>.Create((a, b) => Compare(b, a)));
+            var seen = new HashSet<(string, SourceSpan, string)>();
             foreach (var finding in check.Run(model))
             {
-                if (seen.Add((finding.Rule.Id, finding.Span, finding.Message)))
-                    findings.Add(finding);
+                if (kept.Count < maxPerRule)
+                {
+                    if (seen.Add(Key(finding)))
+                        kept.Enqueue(finding, finding);
+                    continue;
+                }
+
+                if (seen.Contains(Key(finding)))
+                    continue;
+                leftOut[check.Rule] = leftOut.GetValueOrDefault(check.Rule) + 1;
+                if (Compare(finding, kept.Peek()) < 0)
+                {
+                    seen.Remove(Key(kept.Peek()));
+                    kept.DequeueEnqueue(finding, finding);
+                    seen.Add(Key(finding));
+                }
             }
+
+            findings.AddRange(kept.UnorderedItems.Select(i => i.Element));
         }
 
         findings.Sort(Compare);
-        return new LintResult(findings, notRun);
+        if (findings.Count > maxTotal)
+        {
+            foreach (var dropped in findings.Skip(maxTotal))
+                leftOut[dropped.Rule] = leftOut.GetValueOrDefault(dropped.Rule) + 1;
+            findings.RemoveRange(maxTotal, findings.Count - maxTotal);
+        }
+
+        var counts = leftOut.OrderBy(l => l.Key.Id, StringComparer.Ordinal).Select(l => new RuleLeftOut(l.Key, l.Value)).ToList();
+        return new LintResult(findings, notRun, counts);
     }
+
+    private static (string, SourceSpan, string) Key(Finding finding) => (finding.Rule.Id, finding.Span, finding.Message);
 
     private static string Describe(ModelInputs missing) => string.Join(" and ", new[]
     {

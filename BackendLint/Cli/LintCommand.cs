@@ -84,16 +84,16 @@ public static class LintCommand
         }
 
         var (model, errors) = read;
-        var (findings, notRun) = LintEngine.Run(model, CheckCatalog.All);
+        var (findings, notRun, leftOut) = LintEngine.Run(model, CheckCatalog.All);
         timings.Mark("checks");
         var files = model.Sources.Select(s => s.Path).ToList();
 
         // Everything is rendered before anything is written: no half-written output.
-        var sarif = o.Sarif is not null || o.Format == "sarif" ? SarifReporter.Write(CheckCatalog.Rules, findings, files, errors, notRun) : null;
+        var sarif = o.Sarif is not null || o.Format == "sarif" ? SarifReporter.Write(CheckCatalog.Rules, findings, files, errors, notRun, leftOut) : null;
         var output = o.Format switch
         {
             "sarif" => sarif!,
-            "json" => Render(stream => JsonReporter.Write(stream, findings, errors, notRun)),
+            "json" => Render(stream => JsonReporter.Write(stream, findings, errors, notRun, leftOut)),
             "github" => Render(writer => GitHubReporter.Write(writer, findings)),
             _ => Render(writer => TextReporter.Write(writer, findings, Colored(o, console))),
         };
@@ -104,6 +104,8 @@ public static class LintCommand
             console.Err.WriteLine(error.ToString());
         if (notRun.Count > 0)
             console.Err.WriteLine($"backendlint: note: not run, as a source they need could not be read: {string.Join(", ", notRun.Select(n => n.Rule.Id))}");
+        if (leftOut.Count > 0)
+            console.Err.WriteLine($"backendlint: note: {leftOut.Sum(l => l.Count):N0} findings left out (a run reports at most {FindingCaps.Described}): {string.Join(", ", leftOut.Select(l => $"{l.Rule.Id} {l.Count:N0}"))}");
 
         if (o.Sarif is not null)
             AtomicFile.Write(o.Sarif, sarif!);

@@ -22,3 +22,19 @@ public sealed record Rule(string Id, string Name, string ShortDescription, Sever
 
 /// <summary>A rule that did not run, and why: a source it reads could not be read.</summary>
 public sealed record RuleNotRun(Rule Rule, string Reason);
+
+/// <summary>How many findings of a rule were not reported: over the cap of one rule or of a run.</summary>
+public sealed record RuleLeftOut(Rule Rule, int Count);
+
+/// <summary>How many findings a run reports at most: a hostile input can make a check report millions of times.</summary>
+public static class FindingCaps
+{
+    /// <summary>GitHub code scanning stores the first 5,000 results of a run: no rule reports more.</summary>
+    public const int PerRule = 5_000;
+
+    /// <summary>GitHub code scanning rejects a run of more than 25,000 results.</summary>
+    public const int Total = 25_000;
+
+    /// <summary>The caps in words, for the messages about findings left out.</summary>
+    public static string Described => $"{PerRule:N0} findings of a rule and {Total:N0} in all";
+}

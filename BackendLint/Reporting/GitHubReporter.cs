@@ -35,7 +35,10 @@ public static class GitHubReporter
         }
     }
 
-    /// <summary>The job summary: every finding, however many annotations GitHub shows.</summary>
+    /// <summary>GitHub refuses a step summary over 1 MiB; the table stops short of it.</summary>
+    public const int MaxSummaryBytes = 1024 * 1024 - 4096;
+
+    /// <summary>The job summary: every finding, however many annotations GitHub shows, up to GitHub's size limit.</summary>
     public static string Summary(IReadOnlyList<Finding> findings)
     {
         var builder = new StringBuilder();
@@ -48,8 +51,21 @@ public static class GitHubReporter
 
         builder.Append(TextReporter.Summary(findings)).Append(".\n\n");
         builder.Append("| Level | Rule | Location | Message |\n|---|---|---|---|\n");
-        foreach (var f in findings)
-            builder.Append($"| {f.Level.Name()} | {f.Rule.Id} {f.Rule.Name} | `{f.Span.ToPosition()}` | {Cell(f.PlainMessage)} |\n");
+        var bytes = Encoding.UTF8.GetByteCount(builder.ToString());
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var f = findings[i];
+            var row = $"| {f.Level.Name()} | {f.Rule.Id} {f.Rule.Name} | `{f.Span.ToPosition().Replace('`', '\'').Replace('|', '/')}` | {Cell(f.PlainMessage)} |\n";
+            bytes += Encoding.UTF8.GetByteCount(row);
+            if (bytes > MaxSummaryBytes)
+            {
+                builder.Append($"\n{findings.Count - i:N0} more findings are left out of this summary (GitHub's limit is 1 MiB); the annotations and the SARIF file have them.\n");
+                break;
+            }
+
+            builder.Append(row);
+        }
+
         builder.Append('\n');
         return builder.ToString();
     }

@@ -14,7 +14,7 @@ public static class JsonReporter
 {
     public const int FormatVersion = 1;
 
-    public static void Write(Stream stream, IReadOnlyList<Finding> findings, IReadOnlyList<InputError>? errors = null, IReadOnlyList<RuleNotRun>? notRun = null)
+    public static void Write(Stream stream, IReadOnlyList<Finding> findings, IReadOnlyList<InputError>? errors = null, IReadOnlyList<RuleNotRun>? notRun = null, IReadOnlyList<RuleLeftOut>? leftOut = null)
     {
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
@@ -75,6 +75,16 @@ public static class JsonReporter
             w.WriteStartObject();
             w.WriteString("ruleId", n.Rule.Id);
             w.WriteString("reason", n.Reason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("leftOut");
+        foreach (var l in leftOut ?? [])
+        {
+            w.WriteStartObject();
+            w.WriteString("ruleId", l.Rule.Id);
+            w.WriteNumber("count", l.Count);
             w.WriteEndObject();
         }
 

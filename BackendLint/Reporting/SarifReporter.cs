@@ -20,16 +20,18 @@ public static class SarifReporter
     /// <param name="files">Every source read, for <c>artifacts</c>.</param>
     /// <param name="errors">Sources that could not be read, each a tool execution notification.</param>
     /// <param name="notRun">Rules that did not run because a source they need could not be read.</param>
+    /// <param name="leftOut">Findings over the caps, by rule.</param>
     public static string Write(IReadOnlyList<Rule> rules, IReadOnlyList<Finding> findings, IReadOnlyList<string> files,
-        IReadOnlyList<InputError>? errors = null, IReadOnlyList<RuleNotRun>? notRun = null) =>
-        SarifJsonWriter.Write(Build(rules, findings, files, errors, notRun));
+        IReadOnlyList<InputError>? errors = null, IReadOnlyList<RuleNotRun>? notRun = null, IReadOnlyList<RuleLeftOut>? leftOut = null) =>
+        SarifJsonWriter.Write(Build(rules, findings, files, errors, notRun, leftOut));
 
     /// <summary>The log as Sarif.Sdk objects; <see cref="SarifJsonWriter"/> writes it.</summary>
     public static SarifLog Build(IReadOnlyList<Rule> rules, IReadOnlyList<Finding> findings, IReadOnlyList<string> files,
-        IReadOnlyList<InputError>? errors = null, IReadOnlyList<RuleNotRun>? notRun = null)
+        IReadOnlyList<InputError>? errors = null, IReadOnlyList<RuleNotRun>? notRun = null, IReadOnlyList<RuleLeftOut>? leftOut = null)
     {
         errors ??= [];
         notRun ??= [];
+        leftOut ??= [];
         var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < rules.Count; i++)
             ruleIndex[rules[i].Id] = i;
@@ -80,6 +82,11 @@ public static class SarifReporter
                         Level = FailureLevel.Warning,
                         Message = new Message { Text = $"{n.Rule.Id} {n.Rule.Name} did not run: {n.Reason}." },
                         AssociatedRule = new ReportingDescriptorReference { Id = n.Rule.Id, Index = ruleIndex[n.Rule.Id] },
+                    })).Concat(leftOut.Select(l => new Notification
+                    {
+                        Level = FailureLevel.Warning,
+                        Message = new Message { Text = $"{l.Count:N0} more findings of {l.Rule.Id} {l.Rule.Name} were left out: a run reports at most {FindingCaps.Described}." },
+                        AssociatedRule = new ReportingDescriptorReference { Id = l.Rule.Id, Index = ruleIndex[l.Rule.Id] },
                     })).ToList(),
                 },
             ],

@@ -16,8 +16,10 @@ public static class MakefileReader
         var evals = new List<MakeEval>();
         var backendTargets = new List<Located<string>>();
         Located<string>? patternRule = null;
-        MakeTargetList? notParallel = null;
-        MakeTargetList? dockerBuildBackends = null;
+        // Every line of a list adds to it: collected as they come, made into a list once (100,000
+        // '.NOTPARALLEL:' lines used to copy the list each time).
+        (Located<string> Target, List<Located<string>> Items)? notParallel = null;
+        (Located<string> Target, List<Located<string>> Items)? dockerBuildBackends = null;
         StepCollector? prepare = null;
         StepCollector? test = null;
         StepCollector? current = null;
@@ -45,10 +47,10 @@ public static class MakefileReader
                         switch (target.Value)
                         {
                             case ".NOTPARALLEL":
-                                notParallel = Merge(notParallel, target, rule.Prerequisites);
+                                (notParallel ??= (target, [])).Items.AddRange(rule.Prerequisites);
                                 break;
                             case "docker-build-backends":
-                                dockerBuildBackends = Merge(dockerBuildBackends, target, rule.Prerequisites);
+                                (dockerBuildBackends ??= (target, [])).Items.AddRange(rule.Prerequisites);
                                 break;
                             case "prepare-test-extra":
                                 current = prepare ??= new StepCollector(target);
@@ -70,7 +72,7 @@ public static class MakefileReader
             }
         }
 
-        var facts = new MakefileFacts(source.Path, definitions, evals, notParallel, dockerBuildBackends,
+        var facts = new MakefileFacts(source.Path, definitions, evals, List(notParallel), List(dockerBuildBackends),
             prepare?.ToRecipe(), test?.ToRecipe(), backendTargets, patternRule);
         return (facts, comments);
     }
@@ -104,8 +106,8 @@ public static class MakefileReader
         return new MakeEval(line.Token(nameOffset, variable.End - 1), line.SpanOf(eval.Start, eval.End));
     }
 
-    private static MakeTargetList Merge(MakeTargetList? list, Located<string> target, IReadOnlyList<Located<string>> prerequisites) =>
-        list is null ? new MakeTargetList(target, prerequisites) : new MakeTargetList(list.Target, [.. list.Prerequisites, .. prerequisites]);
+    private static MakeTargetList? List((Located<string> Target, List<Located<string>> Items)? list) =>
+        list is { } l ? new MakeTargetList(l.Target, l.Items) : null;
 
     private sealed class StepCollector(Located<string> target)
     {

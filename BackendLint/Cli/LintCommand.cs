@@ -34,6 +34,8 @@ public static class LintCommand
                 s.AutoHelp = true;
                 s.AutoVersion = true;
             });
+            if (OptionWithoutValue(args) is { } missing)
+                return Usage(missing, console);
             var result = parser.ParseArguments<LintOptions, ModelOptions, RulesOptions>(args);
             timings.Mark("parse arguments");
             return result.MapResult(
@@ -63,6 +65,8 @@ public static class LintCommand
         if (!OneOf("--format", o.Format, Formats, console) || !OneOf("--fail-level", o.FailLevel, FailLevels, console))
             return ExitCode.Usage;
         var root = o.Path ?? ".";
+        if (UsageProblem(o, [("--sarif", o.Sarif), ("--output", o.Output), ("--config", o.Config)], root) is { } problem)
+            return Usage(problem, console);
         if (o.Config is not null && !File.Exists(o.Config))
             throw InputError.AtFile(o.Config.Replace('\\', '/'), Directory.Exists(o.Config) ? "expected a configuration file, found a directory" : "the configuration file does not exist");
 
@@ -130,6 +134,8 @@ public static class LintCommand
     private static int Model(ModelOptions o, LintConsole console)
     {
         var root = o.Path ?? ".";
+        if (UsageProblem(o, [("--backend", o.Backend)], root) is { } problem)
+            return Usage(problem, console);
         var (model, errors) = RepositoryReader.Read(root, Paths(o, root));
         if (o.Backend is not null && model.Find(o.Backend) is null)
         {
@@ -181,6 +187,75 @@ public static class LintCommand
         }
 
         console.Err.WriteLine(help);
+        return ExitCode.Usage;
+    }
+
+    /// <summary>
+    /// What CommandLineParser lets through (option values are checked before it, in
+    /// <see cref="OptionWithoutValue"/>): an empty PATH and arguments after PATH are usage errors,
+    /// and the outputs may not be one file, nor a source the run reads.
+    /// </summary>
+    private static string? UsageProblem(ISourceOptions o, (string Option, string? Value)[] values, string root)
+    {
+        if (o.Path is "")
+            return "PATH: the value is empty";
+        if (o.Extra.FirstOrDefault() is { } extra)
+            return $"unexpected argument '{extra}': give one PATH";
+
+        var outputs = values.Where(v => v.Option is "--sarif" or "--output" && v.Value is not null).Select(v => (v.Option, Full: Path.GetFullPath(v.Value!))).ToList();
+        if (outputs is [var first, var second] && first.Full == second.Full)
+            return "--sarif and --output name the same file";
+        var paths = Paths(o, root);
+        var sources = new[] { paths.Index, paths.Makefile, paths.MatrixData, paths.Workflow }.Select(p => Path.GetFullPath(Path.IsPathRooted(p) ? p : Path.Combine(root, p)));
+        foreach (var (option, full) in outputs)
+        {
+            if (sources.Contains(full))
+                return $"{option}: '{full}' is a source the run reads";
+        }
+
+        return null;
+    }
+
+    private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal)
+    {
+        "--format", "--sarif", "--output", "--fail-level", "--config", "--index", "--makefile", "--matrix", "--workflow", "--backend",
+    };
+
+    // CommandLineParser reads '--sarif --fail-level warning' as a SARIF file named 'fail-level' and
+    // drops the level: the raw arguments are checked first.
+    private static string? OptionWithoutValue(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (arg == "--")
+                return null;
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0 && ValueOptions.Contains(arg[..equals]))
+            {
+                if (equals == arg.Length - 1)
+                    return $"{arg[..equals]}: the value is empty";
+                continue;
+            }
+
+            if (!ValueOptions.Contains(arg))
+                continue;
+            if (i + 1 >= args.Length)
+                return $"{arg}: a value is missing";
+            var value = args[++i];
+            if (value.Length == 0)
+                return $"{arg}: the value is empty";
+            if (value.StartsWith('-'))
+                return $"{arg}: '{value}' looks like an option, not a value (a path starting with '-' can be written './{value}')";
+        }
+
+        return null;
+    }
+
+    private static int Usage(string problem, LintConsole console)
+    {
+        console.Err.WriteLine($"backendlint: {problem}");
+        console.Err.WriteLine("Run 'backendlint --help' for usage.");
         return ExitCode.Usage;
     }
 

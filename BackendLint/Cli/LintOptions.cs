@@ -14,6 +14,9 @@ public interface ISourceOptions
     string? MatrixData { get; }
 
     string? Workflow { get; }
+
+    /// <summary>Arguments after PATH: a usage error, not silently ignored.</summary>
+    IEnumerable<string> Extra { get; }
 }
 
 [Verb("check", isDefault: true, HelpText = "Lint the repository at PATH (default: the current directory).")]
@@ -21,6 +24,9 @@ public sealed class LintOptions : ISourceOptions
 {
     [Value(0, MetaName = "PATH", HelpText = "The repository root.")]
     public string? Path { get; set; }
+
+    [Value(1, Hidden = true)]
+    public IEnumerable<string> Extra { get; set; } = [];
 
     [Option("format", Default = "text", HelpText = "What goes to stdout: text, sarif, github or json.")]
     public string Format { get; set; } = "text";
@@ -58,6 +64,9 @@ public sealed class ModelOptions : ISourceOptions
 {
     [Value(0, MetaName = "PATH", HelpText = "The repository root.")]
     public string? Path { get; set; }
+
+    [Value(1, Hidden = true)]
+    public IEnumerable<string> Extra { get; set; } = [];
 
     [Option("backend", HelpText = "Only this backend.")]
     public string? Backend { get; set; }

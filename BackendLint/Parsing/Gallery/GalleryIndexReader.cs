@@ -84,7 +84,7 @@ public static class GalleryIndexReader
 
         private List<(GalleryValue Value, YamlScalar Node)> Mirrors(YamlMapping mapping, Located<string>[] sites)
         {
-            if (_merges.Lookup(mapping, "mirrors") is not { } field || field.Node is YamlScalar { Value: "" })
+            if (_merges.Lookup(mapping, "mirrors") is not { } field || field.Node is YamlScalar { IsNull: true })
                 return [];
             if (field.Node is not YamlSequence sequence)
                 throw new InputError(field.Node.Span, "'mirrors' must be a sequence of image references");
@@ -95,7 +95,7 @@ public static class GalleryIndexReader
 
         private IReadOnlyList<Capability> Capabilities((YamlNode Node, int Via)? lookup)
         {
-            if (lookup is not { } field || field.Node is YamlScalar { Value: "" })
+            if (lookup is not { } field || field.Node is YamlScalar { IsNull: true })
                 return [];
             if (field.Node is not YamlMapping map)
                 throw new InputError(field.Node.Span, "'capabilities' must map a capability to an entry name");

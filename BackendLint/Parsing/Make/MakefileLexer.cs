@@ -24,6 +24,7 @@ public static class MakefileLexer
         var position = 0;
         var inRecipeContext = false;
         var defineDepth = 0;
+        var defineStart = 0;
 
         while (position < text.Length)
         {
@@ -64,6 +65,7 @@ public static class MakefileLexer
 
             if (IsDefine(first))
             {
+                defineStart = physical[0].Start;
                 defineDepth = 1;
                 inRecipeContext = false;
                 continue;
@@ -75,6 +77,14 @@ public static class MakefileLexer
                 inRecipeContext = statement is MakeRule;
 
             yield return statement;
+        }
+
+        // make stops with "missing 'endef', unterminated 'define'": everything after it would be unread.
+        if (defineDepth > 0)
+        {
+            var lineEnd = text.AsSpan(defineStart).IndexOfAny('\n', '\r');
+            var end = lineEnd < 0 ? text.Length : defineStart + lineEnd;
+            throw new InputError(source.Span(defineStart, end), "this 'define' has no 'endef'; make stops here");
         }
     }
 

@@ -34,7 +34,7 @@ public static class MatrixReader
         foreach (var list in DataFileLists)
         {
             var node = mapping.Get(list);
-            if (node is not null && node is not YamlSequence && node is not YamlScalar { Value: "" })
+            if (node is not null && node is not YamlSequence && node is not YamlScalar { IsNull: true })
                 throw new InputError(node.Span, $"'{list}' must be a sequence of matrix entries");
         }
 

@@ -117,10 +117,15 @@ public static class YamlDocumentReader
                     stack.Peek().Add(d.Node, d.Size, file);
                 }
             }
+
+            // Content after the first document would be ignored by every reader: refused instead.
+            parser.Consume<DocumentEnd>();
+            if (!parser.Accept<StreamEnd>(out _) && parser.Current is { } next)
+                throw new InputError(YamlSpans.Of(file, next.Start, next.End), "a second YAML document starts here; the file must hold one");
         }
         catch (YamlException e)
         {
-            throw new InputError(YamlSpans.Of(file, e.Start, e.End), ProblemOf(e));
+            throw new InputError(TabOr(source, YamlSpans.Of(file, e.Start, e.End), e), ProblemOf(e));
         }
         catch (InvalidOperationException)
         {
@@ -213,6 +218,16 @@ public static class YamlDocumentReader
     private static string? NameOf(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
 
     private static string? TagOf(TagName tag) => tag.IsEmpty ? null : tag.Value;
+
+    // YamlDotNet reports a tab that breaks indentation where the token before it ends; the tab itself is what to fix.
+    private static SourceSpan TabOr(SourceText source, SourceSpan reported, YamlException e)
+    {
+        if (!e.Message.Contains("tab character", StringComparison.Ordinal) || reported.StartLine > source.LineCount)
+            return reported;
+        var from = source.OffsetOf(reported.StartLine, 1);
+        var tab = source.Text.IndexOf('\t', from);
+        return tab < 0 ? reported : source.Span(tab, tab + 1);
+    }
 
     // YamlDotNet prefixes its message with "(Line: …) - (Line: …): "; the position is printed already.
     private static string ProblemOf(YamlException e)

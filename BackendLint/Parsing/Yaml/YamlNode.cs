@@ -37,6 +37,9 @@ public sealed class YamlScalar(SourceSpan span, SourceSpan valueSpan, string? an
     /// <summary>The value with its span.</summary>
     public Located<string> Located => new(Value, ValueSpan);
 
+    /// <summary>An empty value: nothing or <c>""</c> written, or <c>~</c> or <c>null</c> as YAML's core schema reads them.</summary>
+    public bool IsNull => Value.Length == 0 || (Style == ScalarStyle.Plain && Value is "~" or "null" or "Null" or "NULL");
+
     public bool IsMergeKey => Value == "<<" && Style == ScalarStyle.Plain && (Tag is null or "tag:yaml.org,2002:merge");
 }
 

@@ -1,0 +1,52 @@
+using BackendLint.Parsing.Make;
+using BackendLint.Parsing.Yaml;
+using BackendLint.Tests.Support;
+using BackendLint.Text;
+
+namespace BackendLint.Tests.Hostile;
+
+/// <summary>Input that used to be accepted silently, or reported at the wrong place.</summary>
+public class SilentInputTests
+{
+    [Test]
+    public void Content_after_the_first_yaml_document_is_an_input_error()
+    {
+        var act = () => YamlDocumentReader.Read(new SourceText("f.yml", "- name: x\n---\n- name: y\n"));
+        act.Should().Throw<InputError>().Which.ToString().Should().Be("f.yml:2:1: error: a second YAML document starts here; the file must hold one");
+    }
+
+    [Test]
+    public void An_explicit_end_of_the_only_document_is_fine()
+    {
+        YamlDocumentReader.Read(new SourceText("f.yml", "---\n- name: x\n...\n")).Root.Should().BeOfType<YamlSequence>();
+    }
+
+    [Test]
+    public void A_tab_that_breaks_indentation_is_reported_where_the_tab_is()
+    {
+        var act = () => YamlDocumentReader.Read(new SourceText("f.yml", "- name: x\n  uri: y\n\t  mirrors: []\n"));
+        act.Should().Throw<InputError>().Which.Span.Should().Be(new SourceSpan("f.yml", 3, 1, 3, 2));
+    }
+
+    [Test]
+    public void A_define_without_endef_is_an_input_error_at_the_define()
+    {
+        var act = () => MakefileReader.Read(new SourceText("Makefile", "X = 1\ndefine body\n\tsomething\nBACKEND_A = a|python|.|false|true\n"));
+        act.Should().Throw<InputError>().Which.ToString().Should().Be("Makefile:2:1: error: this 'define' has no 'endef'; make stops here");
+    }
+
+    [TestCase("include: ~\nincludeDarwin: ~\n")]
+    [TestCase("include:\nincludeDarwin: null\n")]
+    [TestCase("include: []\nincludeDarwin: []\n")]
+    public void Empty_and_null_matrix_lists_are_alike(string matrix)
+    {
+        Lint.Model(matrix: matrix).Matrix.Entries.Should().BeEmpty();
+    }
+
+    [Test]
+    public void A_matrix_list_that_is_a_string_is_still_an_error()
+    {
+        var act = () => Lint.Model(matrix: "include: 'oops'\n");
+        act.Should().Throw<InputError>().Which.Problem.Should().Be("'include' must be a sequence of matrix entries");
+    }
+}

@@ -15,6 +15,16 @@ public class SilentInputTests
         act.Should().Throw<InputError>().Which.ToString().Should().Be("f.yml:2:1: error: a second YAML document starts here; the file must hold one");
     }
 
+    // Found by ContractProperties: the empty document YamlDotNet makes of '---' has its scalar past the
+    // end of the text, which the comment finder then searched beyond (an internal error, exit 3).
+    [Test]
+    public void A_document_of_only_its_start_marker_is_read()
+    {
+        var document = YamlDocumentReader.Read(new SourceText("f.yml", "---"));
+        document.Root.Should().BeOfType<YamlScalar>().Which.Value.Should().BeEmpty();
+        document.Comments.Should().BeEmpty();
+    }
+
     [Test]
     public void An_explicit_end_of_the_only_document_is_fine()
     {

@@ -67,7 +67,8 @@ public static class YamlDocumentReader
                 {
                     case Scalar s:
                         var span = YamlSpans.Of(file, s.Start, s.End);
-                        var (start, end) = (checked((int)s.Start.Index), checked((int)s.End.Index));
+                        // YamlDotNet places the empty scalar that ends a truncated document past the text's end.
+                        var (start, end) = (Offset(source, s.Start), Offset(source, s.End));
                         comments.Scalar(start, end, s.Style is ScalarStyle.Literal or ScalarStyle.Folded);
                         done = (new YamlScalar(span, YamlSpans.ValueSpan(source, s, span), NameOf(s.Anchor), TagOf(s.Tag), s.Value, s.Style, start, end), 1);
                         break;
@@ -191,6 +192,8 @@ public static class YamlDocumentReader
             return end < 0 ? text.Length : from + end;
         }
     }
+
+    private static int Offset(SourceText source, Mark mark) => (int)Math.Min(mark.Index, source.Text.Length);
 
     // Whether the node being read is the value of '<<' or an item of '<<: [*a, *b]'.
     private static bool InMerge(Stack<Frame> stack) =>

@@ -20,6 +20,8 @@ public static class YamlSpans
             return token;
         var start = checked((int)scalar.Start.Index);
         var end = checked((int)scalar.End.Index);
+        if (end > source.Text.Length)
+            return token;
         // An anchor or tag may be written before the quote: the value is what follows it.
         var raw = source.Text.AsSpan(start, end - start);
         var quote = raw.IndexOf(scalar.Style == ScalarStyle.SingleQuoted ? '\'' : '"');

@@ -49,6 +49,44 @@ public class ArgumentTests
         Run.InProcess("check", Clean, "--fail-level=warning").Exit.Should().Be(ExitCode.Success);
     }
 
+    [TestCase("chekc", "backendlint: 'chekc' is neither a verb (check, model, rules) nor a directory; did you mean 'check'?")]
+    [TestCase("lint", "backendlint: 'lint' is neither a verb (check, model, rules) nor a directory")]
+    public void An_unknown_verb_is_a_usage_error_not_a_missing_directory(string verb, string message)
+    {
+        var (exit, _, error) = Run.InProcess(verb);
+        exit.Should().Be(ExitCode.Usage);
+        error.Should().StartWith(message + "\n");
+    }
+
+    [Test]
+    public void A_source_outside_the_repository_is_a_usage_error()
+    {
+        var (exit, _, error) = Run.InProcess("check", Clean, "--makefile", "/etc/hostname");
+        exit.Should().Be(ExitCode.Usage);
+        error.Should().StartWith($"backendlint: --makefile: '/etc/hostname' is outside the repository '{Clean}'");
+    }
+
+    // A ' ', '#', '?' or ':' in a path must not start a fragment, query or scheme of the SARIF uri.
+    [Test]
+    public void Unusual_characters_in_a_source_path_make_a_valid_sarif_uri()
+    {
+        var repo = BrokenRepository.Create("README", "");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(repo, "odd dir"));
+            File.Move(Path.Combine(repo, "Makefile"), Path.Combine(repo, "odd dir", "make#1?:x"));
+            var sarif = Path.Combine(repo, "out.sarif");
+            Run.InProcess("check", repo, "--makefile", "odd dir/make#1?:x", "--sarif", sarif).Exit.Should().Be(ExitCode.Success);
+            var text = File.ReadAllText(sarif);
+            text.Should().Contain("\"uri\": \"odd%20dir/make%231%3F%3Ax\"");
+            SarifSchema.Errors(text).Should().BeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(repo, recursive: true);
+        }
+    }
+
     [Test]
     public void A_model_with_an_extra_argument_is_a_usage_error()
     {

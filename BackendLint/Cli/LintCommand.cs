@@ -36,6 +36,8 @@ public static class LintCommand
             });
             if (OptionWithoutValue(args) is { } missing)
                 return Usage(missing, console);
+            if (UnknownVerb(args) is { } unknown)
+                return Usage(unknown, console);
             var result = parser.ParseArguments<LintOptions, ModelOptions, RulesOptions>(args);
             timings.Mark("parse arguments");
             return result.MapResult(
@@ -206,6 +208,13 @@ public static class LintCommand
         if (outputs is [var first, var second] && first.Full == second.Full)
             return "--sarif and --output name the same file";
         var paths = Paths(o, root);
+        var fullRoot = Path.GetFullPath(root).TrimEnd('/') + "/";
+        foreach (var (option, value) in new[] { ("--index", o.Index), ("--makefile", o.Makefile), ("--matrix", o.MatrixData), ("--workflow", o.Workflow) })
+        {
+            if (value is not null && !Path.GetFullPath(Path.IsPathRooted(value) ? value : Path.Combine(root, value)).StartsWith(fullRoot, StringComparison.Ordinal))
+                return $"{option}: '{value}' is outside the repository '{root}'; sources are read only inside it";
+        }
+
         var sources = new[] { paths.Index, paths.Makefile, paths.MatrixData, paths.Workflow }.Select(p => Path.GetFullPath(Path.IsPathRooted(p) ? p : Path.Combine(root, p)));
         foreach (var (option, full) in outputs)
         {
@@ -250,6 +259,40 @@ public static class LintCommand
         }
 
         return null;
+    }
+
+    private static readonly string[] Verbs = ["check", "model", "rules"];
+
+    // 'backendlint chekc' would lint a directory named 'chekc' (check is the default verb): a first
+    // word that is no verb, no option and no directory, and looks like a word, is a usage error.
+    private static string? UnknownVerb(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-') || Verbs.Contains(args[0]) || Directory.Exists(args[0]) || args[0] is "help" or "version")
+            return null;
+        var word = args[0];
+        if (word.Length == 0 || !word.All(c => char.IsAsciiLetterLower(c) || c == '-'))
+            return null;
+        var near = Verbs.FirstOrDefault(v => Distance(v, word) <= 2);
+        return $"'{word}' is neither a verb ({string.Join(", ", Verbs)}) nor a directory" + (near is null ? "" : $"; did you mean '{near}'?");
+    }
+
+    // Levenshtein distance, for the near miss of a verb.
+    private static int Distance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var diagonal = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+
+        return row[b.Length];
     }
 
     private static int Usage(string problem, LintConsole console)

@@ -169,10 +169,17 @@ public static class SarifReporter
 
     private static ArtifactLocation Location(string file, Dictionary<string, int> artifacts) => new()
     {
-        Uri = new Uri(file, UriKind.Relative),
+        Uri = new Uri(UriReference(file), UriKind.Relative),
         UriBaseId = SourceRoot,
         Index = artifacts[file],
     };
+
+    /// <summary>
+    /// A repository-relative path as a URI reference: each segment percent-encoded, so a ' ', '#',
+    /// '?' or ':' in a file name stays part of the path instead of starting a fragment, a query or
+    /// a scheme. LocalAI's paths have none of them and read as before.
+    /// </summary>
+    public static string UriReference(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 
     private static string JsonString(string value) =>
         "\"" + System.Text.Json.JsonEncodedText.Encode(value, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping) + "\"";

@@ -125,6 +125,30 @@ if bash .ci/publish.sh "$work/aot" > "$work/publish.log" 2>&1; then
   done
   echo "compared $compared outputs"
   expect 3 "AOT binary on a missing repository" "$work/aot/backendlint" check "$work/no-such-repo"
+  # Hostile inputs through both builds: the same output and exit code, and never a crash (an exit
+  # of 128 or more: the old AOT binary died with 139 on a merge chain, the JIT build with 134).
+  hostile_inputs="$work/hostile-inputs"; mkdir -p "$hostile_inputs"
+  make_repo() { bash fixtures/materialize.sh localai-default "$hostile_inputs/$1" > /dev/null; }
+  make_repo merge-chain
+  { echo "- &m0"; echo "  name: m0"; for i in $(seq 1 100000); do printf -- '- &m%d\n  <<: *m%d\n  name: m%d\n' "$i" $((i - 1)) "$i"; done; } > "$hostile_inputs/merge-chain/backend/index.yaml"
+  make_repo merge-tree
+  { echo "- &d0"; echo "  name: d0"; for i in $(seq 1 19); do printf -- '- &d%d\n  <<: [*d%d, *d%d]\n  name: d%d\n' "$i" $((i - 1)) $((i - 1)) "$i"; done
+    for i in $(seq 1 60); do printf -- '- <<: *d19\n  name: e%d\n' "$i"; done; } > "$hostile_inputs/merge-tree/backend/index.yaml"
+  make_repo long-list
+  for i in $(seq 1 100000); do echo ".NOTPARALLEL: backends/x$i"; done >> "$hostile_inputs/long-list/Makefile"
+  make_repo many-findings
+  for i in $(seq 1 6000); do echo "BACKEND_X$i = x$i|python|.|false|true"; done >> "$hostile_inputs/many-findings/Makefile"
+  make_repo control-characters
+  printf -- '- name: "a\\n::add-mask::x\\e[31m"\n  uri: quay.io/go-skynet/local-ai-backends:latest-never-built\n' >> "$hostile_inputs/control-characters/backend/index.yaml"
+  for case in merge-chain merge-tree long-list many-findings control-characters; do
+    a=$(timeout 120 "$work/aot/backendlint" check "$hostile_inputs/$case" --format sarif 2>&1; echo "exit $?")
+    b=$(timeout 120 dotnet "$work/jit/backendlint.dll" check "$hostile_inputs/$case" --format sarif 2>&1; echo "exit $?")
+    code=${a##*exit }
+    if [ "$code" -ge 4 ]; then bad "AOT binary on the hostile input $case: exit $code"; fi
+    [ "$a" == "$b" ] || bad "AOT and JIT differ on the hostile input $case (AOT ${a##*exit }, JIT ${b##*exit })"
+  done
+  echo "compared 5 hostile inputs"
+
   # The file-type check calls into the runtime's native shim, linked into the AOT binary.
   bash fixtures/materialize.sh localai-default "$work/links" > /dev/null
   ln -sf /dev/zero "$work/links/backend/index.yaml"

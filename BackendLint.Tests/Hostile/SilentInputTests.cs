@@ -45,6 +45,15 @@ public class SilentInputTests
         act.Should().Throw<InputError>().Which.ToString().Should().Be("Makefile:2:1: error: this 'define' has no 'endef'; make stops here");
     }
 
+    [Test]
+    public void A_file_given_as_the_repository_is_not_a_missing_directory()
+    {
+        var file = Path.Combine(Lint.FixturesDirectory, "localai-default", "Makefile");
+        var (exit, _, error) = Run.InProcess("check", file);
+        exit.Should().Be(BackendLint.Cli.ExitCode.InputError);
+        error.Should().EndWith(":1:1: error: expected the repository's directory, found a file\n");
+    }
+
     [TestCase("include: ~\nincludeDarwin: ~\n")]
     [TestCase("include:\nincludeDarwin: null\n")]
     [TestCase("include: []\nincludeDarwin: []\n")]

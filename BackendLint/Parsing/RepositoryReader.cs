@@ -19,7 +19,15 @@ public static class RepositoryReader
     public static ReadResult Read(string root, SourcePaths paths)
     {
         if (!Directory.Exists(root))
-            throw InputError.AtFile(root.Replace('\\', '/'), "the repository directory does not exist");
+            throw InputError.AtFile(root.Replace('\\', '/'), File.Exists(root) ? "expected the repository's directory, found a file" : "the repository directory does not exist");
+        try
+        {
+            Directory.EnumerateFileSystemEntries(root).Any();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw InputError.AtFile(root.Replace('\\', '/'), $"the repository directory cannot be read: {e.Message}");
+        }
 
         return Build(
             () =>

@@ -55,15 +55,35 @@ public class MergeTests
         act.Should().Throw<InputError>().Which.Problem.Should().StartWith("resolving the '<<' merges takes more than");
     }
 
+    // 1,700 anchors, each adding a key to the one it merges: about 1.4 million steps of union, more
+    // than the minimum budget, within what 4 steps per character of a 300 KB file allow.
     [Test]
     public void The_budget_grows_with_the_input()
     {
-        var small = new SourceText("f", "");
-        var large = new SourceText("f", new string(' ', 1_000_000));
-        var budget = YamlMerges.MinimumBudget + YamlMerges.StepsPerCharacter * 1_000_000;
-        budget.Should().Be(5_000_000);
-        small.Text.Should().BeEmpty();
-        large.Text.Length.Should().Be(1_000_000);
+        var text = new System.Text.StringBuilder("# " + new string('-', 300_000) + "\nx0: &k0 {k0: v}\n");
+        for (var i = 1; i < 1_700; i++)
+            text.Append($"x{i}: &k{i} {{<<: *k{i - 1}, k{i}: v}}\n");
+        text.Append("include:\n  - <<: *k1699\n    backend: x\n");
+        Within.Seconds(30, () => Lint.Model(matrix: text.ToString())).Matrix.Entries.Single().Fields.Should().HaveCount(1_701);
+    }
+
+    [Test]
+    public void A_merge_of_something_else_than_an_alias_is_an_input_error()
+    {
+        var act = () => Lint.Model(index: "- name: x\n  <<: {name: y}\n");
+        act.Should().Throw<InputError>().Which.Problem.Should().Be("'<<' must merge an alias of a mapping (<<: *meta) or a sequence of them (<<: [*a, *b])");
+    }
+
+    // A merged meta that merges two others, neither resolved before: the first that has the key wins.
+    [Test]
+    public void Nested_merges_take_the_first_merged_mapping_that_has_the_key()
+    {
+        const string index = "- &a\n  name: a\n  alias: from-a\n- &b\n  name: b\n  uri: quay.io/go-skynet/local-ai-backends:latest-b\n  alias: from-b\n"
+            + "- &m\n  name: m\n  <<: [*a, *b]\n- <<: *m\n  name: image\n";
+        var image = Lint.Model(index: index).Gallery.Entries[^1];
+        image.Uri!.Value.Text.Should().Be("quay.io/go-skynet/local-ai-backends:latest-b", "only b has a uri");
+        image.Alias!.Value.Text.Should().Be("from-a", "a comes first");
+        image.MetaName.Should().Be("a", "the first-merge chain leads through m to a");
     }
 
     // A wrong context moved into an anchor and merged with '<<:' used to hide BL2002.

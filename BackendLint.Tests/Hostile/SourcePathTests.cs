@@ -71,6 +71,58 @@ public class SourcePathTests
         Check().Should().Be((ExitCode.Success, "0 errors, 0 warnings in 0 backends\n", ""));
     }
 
+    // A directory beside the repository whose name starts with the repository's own is still outside it.
+    [Test]
+    public void A_sibling_with_the_same_name_prefix_is_outside()
+    {
+        var sibling = _repo + "-evil";
+        Directory.CreateDirectory(sibling);
+        try
+        {
+            File.WriteAllText(Path.Combine(sibling, "Makefile"), "");
+            Link("Makefile", Path.Combine(sibling, "Makefile"));
+            Check().Err.Should().StartWith($"Makefile:1:1: error: the file is a symbolic link to '{sibling}/Makefile', outside the repository");
+        }
+        finally
+        {
+            Directory.Delete(sibling, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Relative_links_with_dot_and_dot_dot_are_followed_from_their_directory()
+    {
+        File.WriteAllText(Path.Combine(_outside, "secret"), "X = 1\n");
+        var depth = string.Concat(Enumerable.Repeat("../", _repo.Count(c => c == '/')));
+        Link("Makefile", "./" + depth + _outside.TrimStart('/') + "/./secret");
+        Check().Err.Should().StartWith($"Makefile:1:1: error: the file is a symbolic link to '{_outside}/secret', outside the repository");
+
+        File.Move(Path.Combine(_repo, "backend", "index.yaml"), Path.Combine(_repo, "index.real"));
+        File.CreateSymbolicLink(Path.Combine(_repo, "backend", "index.yaml"), "./../backend/../index.real");
+        Run.InProcess("check", _repo, "--no-color", "--makefile", "backend/index.yaml").Err.Should().NotContain("symbolic link");
+    }
+
+    [Test]
+    public void Forty_links_in_a_row_are_followed_and_one_more_is_a_loop()
+    {
+        File.Move(Path.Combine(_repo, "Makefile"), Path.Combine(_repo, "Makefile.0"));
+        for (var i = 1; i <= 41; i++)
+            File.CreateSymbolicLink(Path.Combine(_repo, $"Makefile.{i}"), $"Makefile.{i - 1}");
+        File.CreateSymbolicLink(Path.Combine(_repo, "Makefile"), "Makefile.39");
+        Check().Should().Be((BackendLint.Cli.ExitCode.Success, "0 errors, 0 warnings in 0 backends\n", ""));
+        Link("Makefile", "Makefile.40");
+        Check().Err.Should().StartWith("Makefile:1:1: error: the file is a loop of symbolic links\n");
+    }
+
+    [Test]
+    public void A_source_of_exactly_100_MB_is_allowed()
+    {
+        var path = Path.Combine(_repo, "big");
+        using (var file = new FileStream(path, FileMode.Create))
+            file.SetLength(SourceFileGuard.MaxBytes); // sparse: nothing is written
+        SourceFileGuard.Check(_repo, path, "big").Should().Be(path);
+    }
+
     [Test]
     public void A_pipe_is_an_input_error_not_a_read_that_waits_forever()
     {

@@ -21,7 +21,8 @@ public static partial class SourceFileGuard
     /// <param name="relative">The path as reported: repository-relative, '/' separators.</param>
     public static string? Check(string root, string full, string relative)
     {
-        var realRoot = RealPath(Path.GetFullPath(root), relative, out _) ?? Path.GetFullPath(root);
+        // The root exists (RepositoryReader checked it), so it has a real path.
+        var realRoot = RealPath(Path.GetFullPath(root), relative, out _)!;
         var real = RealPath(Path.GetFullPath(full), relative, out var viaLink);
         if (real is null)
         {

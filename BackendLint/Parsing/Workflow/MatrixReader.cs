@@ -153,7 +153,7 @@ public static class MatrixReader
         // Keys merged with '<<: *defaults' count as written: a wrong value there is reported where it is written.
         var pairs = merges.Pairs(mapping);
         var fields = new List<MatrixField>(pairs.Count);
-        foreach (var (key, node, _) in pairs)
+        foreach (var (key, node) in pairs)
         {
             // An aliased value is reported where the alias is written, not at its anchor.
             var value = node is YamlScalar own ? new Located<string>(Share(own.Value), own.ValueSpan)

@@ -180,17 +180,16 @@ public sealed class YamlMerges(SourceText source)
         foreach (var pair in mapping.Pairs)
         {
             if (pair.KeyScalar is { IsMergeKey: false } key && seen.Add(key.Value))
-                pairs.Add(new MergedPair(key, pair.Value, -1));
+                pairs.Add(new MergedPair(key, pair.Value));
         }
 
-        var sites = Sites(mapping);
-        for (var i = 0; i < sites.Count; i++)
+        foreach (var site in Sites(mapping))
         {
-            foreach (var inherited in _pairs[(YamlMapping)sites[i].Target])
+            foreach (var inherited in _pairs[(YamlMapping)site.Target])
             {
                 Spend(mapping);
                 if (seen.Add(inherited.Key.Value))
-                    pairs.Add(inherited with { Via = i });
+                    pairs.Add(inherited);
             }
         }
 
@@ -216,5 +215,5 @@ public sealed class YamlMerges(SourceText source)
     }
 }
 
-/// <summary>A key a mapping sees with its value, and through which merge site (-1: written on the mapping itself).</summary>
-public readonly record struct MergedPair(YamlScalar Key, YamlNode Value, int Via);
+/// <summary>A key a mapping sees, written on it or merged, with its value.</summary>
+public readonly record struct MergedPair(YamlScalar Key, YamlNode Value);

@@ -67,6 +67,28 @@ public class MergeTests
         Within.Seconds(30, () => Lint.Model(matrix: text.ToString())).Matrix.Entries.Single().Fields.Should().HaveCount(1_701);
     }
 
+    // An anchor inside an entry, merging a meta no lookup has asked about yet: resolved through the stack.
+    [Test]
+    public void A_nested_anchor_merging_a_meta_is_resolved_on_first_use()
+    {
+        const string index = "- &a\n  name: a\n  uri: quay.io/go-skynet/local-ai-backends:latest-a\n"
+            + "- name: holder\n  nested: &n\n    <<: *a\n    alias: from-n\n"
+            + "- <<: *n\n  name: image\n";
+        var image = Lint.Model(index: index).Gallery.Entries[^1];
+        image.Uri!.Value.Text.Should().Be("quay.io/go-skynet/local-ai-backends:latest-a");
+        image.Alias!.Value.Text.Should().Be("from-n");
+    }
+
+    // Two defaults that both merge a base, merged together: the base is resolved once, its keys kept once.
+    [Test]
+    public void A_diamond_of_merges_in_the_matrix_keeps_each_key_once()
+    {
+        const string matrix = "base: &base {context: \"./\", runs-on: ubuntu-latest}\nleft: &left {<<: *base, platforms: linux/amd64}\n"
+            + "right: &right {<<: *base, dockerfile: ./backend/Dockerfile.python}\ninclude:\n  - <<: [*left, *right]\n    backend: x\n";
+        Lint.Model(matrix: matrix).Matrix.Entries.Single().Fields.Select(f => f.Key.Value)
+            .Should().Equal("backend", "platforms", "context", "runs-on", "dockerfile");
+    }
+
     [Test]
     public void A_merge_of_something_else_than_an_alias_is_an_input_error()
     {

@@ -12,6 +12,11 @@ echo "--- building the tool"
 dotnet build BackendLint/BackendLint.csproj -c Release -o "$work/bin" -v quiet -nologo >/dev/null || { echo "build failed"; exit 1; }
 backendlint() { dotnet "$work/bin/backendlint.dll" "$@"; }
 
+echo "--- the build with NUGET_PACKAGES set without a trailing slash (a common CI cache setting)"
+packages=${NUGET_PACKAGES:-$HOME/.nuget/packages}
+NUGET_PACKAGES=${packages%/} dotnet build BackendLint/BackendLint.csproj -c Release -o "$work/no-slash" -v quiet -nologo > "$work/no-slash.log" 2>&1 \
+  || { echo "build with NUGET_PACKAGES=${packages%/} failed:"; grep -m5 ' error ' "$work/no-slash.log"; status=1; }
+
 echo "--- every fixture: output and exit code"
 for dir in fixtures/*/; do
   name=$(basename "$dir")

@@ -22,6 +22,4 @@ public enum ModelInputs
 
     /// <summary>The top-level Makefile.</summary>
     Makefile = 4,
-
-    All = Matrix | Gallery | Makefile,
 }

@@ -127,16 +127,6 @@ public sealed class SourceText
         return Text[OffsetOf(span.StartLine, span.StartColumn)..OffsetOf(span.EndLine, span.EndColumn)];
     }
 
-    /// <summary>The text of a 1-based line, without its line break.</summary>
-    public string Line(int line)
-    {
-        var start = _lineStarts[line - 1];
-        var end = line < _lineStarts.Length ? _lineStarts[line] : Text.Length;
-        while (end > start && Text[end - 1] is '\n' or '\r')
-            end--;
-        return Text[start..end];
-    }
-
     // "\n", "\r\n" and a lone "\r" each end a line, as in YamlDotNet's marks. A vectorized search
     // for the next break: a character-by-character loop was 2 ms of LocalAI's 1.2 million characters.
     private static int[] LineStarts(string text)

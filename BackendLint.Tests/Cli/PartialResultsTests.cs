@@ -55,18 +55,11 @@ public class PartialResultsTests
         output.Split('\n').Where(l => l.EndsWith(']')).Select(l => l[(l.LastIndexOf('[') + 1)..^1]).Distinct().Order(StringComparer.Ordinal).ToList();
 
     // The clean fixture with text appended to its gallery and Makefile.
-    private static TemporaryRepository Broken(string index, string makefile)
+    private static Fixture Broken(string index, string makefile)
     {
-        var repo = new TemporaryRepository(BrokenRepository.Create("README", ""));
+        var repo = Fixture.Materialize(Fixture.Base);
         File.AppendAllText(Path.Combine(repo.Path, "backend/index.yaml"), index);
         File.AppendAllText(Path.Combine(repo.Path, "Makefile"), makefile);
         return repo;
-    }
-
-    private sealed class TemporaryRepository(string path) : IDisposable
-    {
-        public string Path { get; } = path;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }

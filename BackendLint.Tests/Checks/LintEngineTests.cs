@@ -33,7 +33,7 @@ public class LintEngineTests
     [Test]
     public void Findings_at_the_same_place_of_the_same_rule_are_ordered_by_message()
     {
-        var rule = CheckCatalog.Rules[0];
+        var rule = CheckCatalog.All[0].Rule;
         var span = new SourceSpan("a", 1, 1, 1, 2);
         var b = rule.At(span, "b.", null, "b");
         var a = rule.At(span, "a.", null, "a");

@@ -69,7 +69,7 @@ public class GitHubReporterTests
     [Test]
     public void Sends_columns_only_for_a_span_on_one_line_and_maps_note_to_notice()
     {
-        var descriptor = CheckCatalog.Rules[0];
+        var descriptor = CheckCatalog.All[0].Rule;
         var finding = descriptor.At(new SourceSpan("a, b.yml", 3, 5, 4, 2), "Two lines.", null, "x") with { Level = Severity.Note };
         var writer = new StringWriter();
         GitHubReporter.Write(writer, [finding]);
@@ -124,7 +124,7 @@ public class JsonReporterTests
         ((string)finding["backend"]!).Should().Be("kokoro");
         finding["location"]!.ToJsonString().Should().Be("""{"file":"Makefile","startLine":41,"startColumn":19,"endLine":41,"endColumn":25}""");
         ((string)finding["related"]![0]!["message"]!).Should().Be("Add 'backends/kokoro' to '.NOTPARALLEL'.");
-        json["summary"]!.ToJsonString().Should().Be("""{"errors":1,"warnings":0,"notes":0,"backends":1}""");
+        json["summary"]!.ToJsonString().Should().Be("""{"errors":1,"warnings":0,"notes":0,"backends":1,"suppressed":0,"unchanged":0}""");
     }
 
     [Test]

@@ -1,6 +1,9 @@
 using System.Text;
 using BackendLint.Checks;
 using BackendLint.Findings;
+using BaselineState = BackendLint.Findings.BaselineState;
+using Suppression = BackendLint.Findings.Suppression;
+using SuppressionKind = BackendLint.Findings.SuppressionKind;
 using BackendLint.Parsing;
 using BackendLint.Text;
 using BackendLint.Reporting;
@@ -38,16 +41,33 @@ public class SarifJsonWriterTests
     public void Writes_what_sarif_sdk_writes_for_rules_that_did_not_run()
     {
         var error = new InputError(new Text.SourceSpan("backend/index.yaml", 3, 4, 3, 9), "broken");
-        var log = SarifReporter.Build(CheckCatalog.Rules, [], ["Makefile"], [error], [new RuleNotRun(CheckCatalog.Rules[1], "the gallery index could not be read")]);
+        var log = SarifReporter.Build(CheckCatalog.Rules, [], ["Makefile"], [error], [new RuleNotRun(CheckCatalog.All[1].Rule, "the gallery index could not be read")]);
         var written = SarifJsonWriter.Write(log);
         written.Should().Be(Newtonsoft(log));
         written.Should().Contain("\"associatedRule\"").And.Contain("BL1002 ImageChannelsMustPair did not run: the gallery index could not be read.");
     }
 
     [Test]
+    public void Writes_what_sarif_sdk_writes_for_suppressed_and_baselined_results()
+    {
+        var rule = CheckCatalog.All[0].Rule;
+        var at = new Text.SourceSpan("backend/index.yaml", 2, 3, 2, 9);
+        var findings = new[]
+        {
+            rule.At(at, "In source.", "a", "1") with { Suppression = new Suppression(SuppressionKind.InSource, "a \"reason\"", at with { StartColumn = 10, EndColumn = 40 }) },
+            rule.At(at, "External.", "b", "2") with { Suppression = new Suppression(SuppressionKind.External, "r", new Text.SourceSpan(".backendlint.yml", 2, 5, 4, 9)), Baseline = BaselineState.Unchanged },
+            rule.At(at, "New.", "c", "3") with { Baseline = BaselineState.New },
+        };
+        var log = SarifReporter.Build(CheckCatalog.Rules, findings, ["backend/index.yaml"]);
+        var written = SarifJsonWriter.Write(log);
+        written.Should().Be(Newtonsoft(log));
+        written.Should().Contain("\"kind\": \"external\"").And.Contain("\"baselineState\": \"new\"").And.Contain("\"uri\": \".backendlint.yml\"");
+    }
+
+    [Test]
     public void Writes_text_that_needs_escaping_like_sarif_sdk()
     {
-        var finding = CheckCatalog.Rules[0].At(new Text.SourceSpan("dir with space/ü.yaml", 1, 1, 1, 2),
+        var finding = CheckCatalog.All[0].Rule.At(new Text.SourceSpan("dir with space/ü.yaml", 1, 1, 1, 2),
             "Quotes \" backslash \\ tab \t newline \n <html> & 'é' 漢字.", "b", "x");
         var log = SarifReporter.Build(CheckCatalog.Rules, [finding], []);
         SarifJsonWriter.Write(log).Should().Be(Newtonsoft(log));

@@ -64,7 +64,7 @@ public class SarifReporterTests
     public void A_result_points_at_the_exact_token_with_related_locations_and_a_line_free_fingerprint()
     {
         var result = JsonNode.Parse(Sarif("BL3001-not-notparallel"))!["runs"]![0]!["results"]![0]!;
-        ((int)result["ruleIndex"]!).Should().Be(5);
+        ((int)result["ruleIndex"]!).Should().Be(7);
         ((string)result["level"]!).Should().Be("error");
         ((string)result["message"]!["text"]!).Should().Contain("[the '.NOTPARALLEL' list](1)");
         var location = result["locations"]![0]!["physicalLocation"]!;
@@ -73,7 +73,7 @@ public class SarifReporterTests
         location["region"]!.ToJsonString().Should().Be("""{"startLine":41,"startColumn":19,"endLine":41,"endColumn":25}""");
         ((int)result["relatedLocations"]![0]!["id"]!).Should().Be(1);
         result["relatedLocations"]![0]!["message"].Should().NotBeNull();
-        result["partialFingerprints"]!["backendlint/v1"].Should().NotBeNull();
+        result["partialFingerprints"]!["backendlint/v2"].Should().NotBeNull();
         result["partialFingerprints"]!["primaryLocationLineHash"].Should().BeNull();
     }
 
@@ -85,7 +85,7 @@ public class SarifReporterTests
         var makefile = Path.Combine(copy.Path, "Makefile");
         File.WriteAllText(makefile, "# a new comment\n# and another\n" + File.ReadAllText(makefile));
         string Fingerprint(string dir) =>
-            (string)JsonNode.Parse(Run.InProcess("check", dir, "--format", "sarif").Out)!["runs"]![0]!["results"]![0]!["partialFingerprints"]!["backendlint/v1"]!;
+            (string)JsonNode.Parse(Run.InProcess("check", dir, "--format", "sarif").Out)!["runs"]![0]!["results"]![0]!["partialFingerprints"]!["backendlint/v2"]!;
         Fingerprint(copy.Path).Should().Be(Fingerprint(fixture.Path));
     }
 

@@ -21,6 +21,22 @@ public static class CheckCatalog
         new PreparedBackendMustBeTested(),
     ];
 
+    /// <summary>A suppression comment or ignore entry that accepts no finding: it would hide the next one unnoticed.</summary>
+    public static Rule SuppressionUnused { get; } = new(
+        CheckIds.SuppressionUnused, "SuppressionUnused",
+        "Every suppression accepts a finding.",
+        Severity.Warning,
+        "A '# backendlint: ignore[...]' comment, an 'ignore-file' comment or an 'ignore:' entry of .backendlint.yml that accepts no finding is left over from a problem that was fixed, or is on the wrong line. Left in place it would silently accept the next, unrelated finding of its rule. Remove it, or move it to the finding's line.",
+        "maintainability");
+
+    /// <summary>A comment that starts like a suppression but is not one: the finding it was meant for is still reported.</summary>
+    public static Rule SuppressionInvalid { get; } = new(
+        CheckIds.SuppressionInvalid, "SuppressionInvalid",
+        "A '# backendlint:' comment is a well-formed suppression with a reason.",
+        Severity.Error,
+        "A comment that starts with '# backendlint:' must read 'ignore[ID,...] reason' or 'ignore-file[ID,...] reason' with known rule ids and a reason. Anything else suppresses nothing, so the finding it was meant for is still reported; this says why.",
+        "maintainability");
+
     /// <summary>The rules, in id order: what reporters list.</summary>
-    public static IReadOnlyList<Rule> Rules { get; } = All.Select(c => c.Rule).ToList();
+    public static IReadOnlyList<Rule> Rules { get; } = [SuppressionUnused, SuppressionInvalid, .. All.Select(c => c.Rule)];
 }

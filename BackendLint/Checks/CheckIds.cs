@@ -1,8 +1,10 @@
 namespace BackendLint.Checks;
 
-/// <summary>Rule ids, by the file a contributor edits: 1xxx gallery index, 2xxx build matrix, 3xxx Makefile.</summary>
+/// <summary>Rule ids, by the file a contributor edits: 0xxx suppressions, 1xxx gallery index, 2xxx build matrix, 3xxx Makefile.</summary>
 public static class CheckIds
 {
+    public const string SuppressionUnused = "BL0001";
+    public const string SuppressionInvalid = "BL0002";
     public const string GalleryImageMustBeBuilt = "BL1001";
     public const string ImageChannelsMustPair = "BL1002";
     public const string CapabilityMustNameEntry = "BL1003";

@@ -1,7 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using BackendLint.Adoption;
 using BackendLint.Checks;
 using BackendLint.Findings;
+using BackendLint.Git;
 using BackendLint.Parsing;
 using BackendLint.Reporting;
 using BackendLint.Text;
@@ -23,6 +25,7 @@ public static class LintCommand
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(LintOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(ModelOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(RulesOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(BaselineOptions))]
     public static int Run(string[] args, LintConsole console)
     {
         var timings = new PhaseTimings(console.Environment("BACKENDLINT_TIMINGS") is "1");
@@ -38,10 +41,11 @@ public static class LintCommand
                 return Usage(missing, console);
             if (UnknownVerb(args) is { } unknown)
                 return Usage(unknown, console);
-            var result = parser.ParseArguments<LintOptions, ModelOptions, RulesOptions>(args);
+            var result = parser.ParseArguments<LintOptions, BaselineOptions, ModelOptions, RulesOptions>(args);
             timings.Mark("parse arguments");
             return result.MapResult(
                 (LintOptions o) => Check(o, console, timings),
+                (BaselineOptions o) => WriteBaseline(o, console),
                 (ModelOptions o) => Model(o, console),
                 (RulesOptions o) => Rules(o, console),
                 errors => Usage(result, errors, console));
@@ -49,6 +53,11 @@ public static class LintCommand
         catch (InputError e)
         {
             console.Err.WriteLine(e.ToString());
+            return ExitCode.InputError;
+        }
+        catch (CommandError e)
+        {
+            console.Err.WriteLine($"backendlint: {e.Message}");
             return ExitCode.InputError;
         }
         catch (Exception e)
@@ -67,15 +76,19 @@ public static class LintCommand
         if (!OneOf("--format", o.Format, Formats, console) || !OneOf("--fail-level", o.FailLevel, FailLevels, console))
             return ExitCode.Usage;
         var root = o.Path ?? ".";
-        if (UsageProblem(o, [("--sarif", o.Sarif), ("--output", o.Output), ("--config", o.Config)], root) is { } problem)
+        if (UsageProblem(o, [("--sarif", o.Sarif), ("--output", o.Output), ("--config", o.Config), ("--baseline", o.Baseline), ("--new-since", o.NewSince)], root) is { } problem)
             return Usage(problem, console);
-        if (o.Config is not null && !File.Exists(o.Config))
-            throw InputError.AtFile(o.Config.Replace('\\', '/'), Directory.Exists(o.Config) ? "expected a configuration file, found a directory" : "the configuration file does not exist");
+        if (o.Baseline is not null && o.NewSince is not null)
+            return Usage("--baseline and --new-since both say what is already known: give one of them", console);
 
+        Configuration config;
         ReadResult read;
+        IReadOnlyList<BaselineEntry>? baseline;
         try
         {
-            read = RepositoryReader.Read(root, Paths(o, root));
+            config = LoadConfiguration(o, root);
+            baseline = LoadBaseline(o, root, config);
+            read = RepositoryReader.Read(root, Paths(o, root, config));
             timings.Mark("read sources");
         }
         catch (InputError e)
@@ -90,18 +103,38 @@ public static class LintCommand
         }
 
         var (model, errors) = read;
-        var (findings, notRun, leftOut) = LintEngine.Run(model, CheckCatalog.All);
+        var (findings, notRun, leftOut) = Lint(model, config);
         timings.Mark("checks");
-        var files = model.Sources.Select(s => s.Path).ToList();
 
-        // Everything is rendered before anything is written: no half-written output.
-        var sarif = o.Sarif is not null || o.Format == "sarif" ? SarifReporter.Write(CheckCatalog.Rules, findings, files, errors, notRun, leftOut) : null;
+        // What is already known: the baseline's findings, or those at a git revision.
+        IReadOnlyList<BaselineEntry> absent = [];
+        string? knownAs = null;
+        if (baseline is not null)
+        {
+            (findings, var missing) = Adoption.Baseline.Compare(findings, baseline);
+            absent = missing;
+            knownAs = "in the baseline";
+        }
+        else if (o.NewSince is { } revision)
+        {
+            (findings, _) = Adoption.Baseline.Compare(findings, AtRevision(root, revision, Paths(o, root, config), config, console));
+            knownAs = $"already at {revision}";
+            timings.Mark("checks at the revision");
+        }
+
+        var files = model.Sources.Select(s => s.Path).ToList();
+        var active = findings.Where(f => f.IsActive).ToList();
+
+        // Everything is rendered before anything is written: no half-written output. Code scanning
+        // ignores SARIF suppressions, so suppressed results are left out unless asked for.
+        var sarifFindings = o.IncludeSuppressed ? findings : findings.Where(f => f.Suppression is null).ToList();
+        var sarif = o.Sarif is not null || o.Format == "sarif" ? SarifReporter.Write(CheckCatalog.Rules, sarifFindings, files, errors, notRun, leftOut) : null;
         var output = o.Format switch
         {
             "sarif" => sarif!,
-            "json" => Render(stream => JsonReporter.Write(stream, findings, errors, notRun, leftOut)),
-            "github" => Render(writer => GitHubReporter.Write(writer, findings)),
-            _ => Render(writer => TextReporter.Write(writer, findings, Colored(o, console))),
+            "json" => Render(stream => JsonReporter.Write(stream, findings, errors, notRun, leftOut, absent.Select(a => (a.Rule, a.Backend, a.Message, a.Fingerprint)).ToList())),
+            "github" => Render(writer => GitHubReporter.Write(writer, active)),
+            _ => Render(writer => TextReporter.Write(writer, findings, Colored(o, console), o.ShowSuppressed, knownAs)),
         };
         timings.Mark("render");
 
@@ -112,12 +145,14 @@ public static class LintCommand
             console.Err.WriteLine($"backendlint: note: not run, as a source they need could not be read: {string.Join(", ", notRun.Select(n => n.Rule.Id))}");
         if (leftOut.Count > 0)
             console.Err.WriteLine($"backendlint: note: {leftOut.Sum(l => l.Count):N0} findings left out (a run reports at most {FindingCaps.Described}): {string.Join(", ", leftOut.Select(l => $"{l.Rule.Id} {l.Count:N0}"))}");
+        if (absent.Count > 0)
+            console.Err.WriteLine($"backendlint: note: {Plural(absent.Count, "baseline entry no longer occurs", "baseline entries no longer occur")} and can go ('backendlint baseline' writes it again): {string.Join(", ", absent.Select(a => a.Backend is null ? a.Rule : $"{a.Rule} {a.Backend}"))}");
 
         if (o.Sarif is not null)
             AtomicFile.Write(o.Sarif, sarif!);
         Emit(o.Output, output, console);
         if (o.Format == "github" && console.Environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
-            AppendSummary(summary, GitHubReporter.Summary(findings), console);
+            AppendSummary(summary, GitHubReporter.Summary(active, TextReporter.Summary(findings, knownAs)), console);
         timings.Mark("write");
 
         if (errors.Count > 0)
@@ -130,8 +165,134 @@ public static class LintCommand
             "warning" => Severity.Warning,
             _ => Severity.Error,
         };
-        return failLevel is { } level && findings.Any(f => f.Level >= level) ? ExitCode.Findings : ExitCode.Success;
+        return failLevel is { } level && active.Any(f => f.Level >= level) ? ExitCode.Findings : ExitCode.Success;
     }
+
+    private static int WriteBaseline(BaselineOptions o, LintConsole console)
+    {
+        var root = o.Path ?? ".";
+        if (UsageProblem(o, [("--output", o.Output), ("--config", o.Config)], root) is { } problem)
+            return Usage(problem, console);
+        var config = LoadConfiguration(o, root);
+        var (model, errors) = RepositoryReader.Read(root, Paths(o, root, config));
+        if (errors.Count > 0)
+        {
+            // A baseline of a partial read would accept less than there is: nothing is written.
+            foreach (var error in errors)
+                console.Err.WriteLine(error.ToString());
+            console.Err.WriteLine("backendlint: no baseline written, as a source could not be read");
+            return ExitCode.InputError;
+        }
+
+        var (findings, _, _) = Lint(model, config);
+        var recorded = findings.Where(f => f.Suppression is null).ToList();
+        var path = o.Output ?? InRoot(root, config.PathOf("baseline") ?? Adoption.Baseline.DefaultPath);
+        if (path.StartsWith("./", StringComparison.Ordinal))
+            path = path[2..];
+        AtomicFile.Write(path, Adoption.Baseline.Write(recorded));
+        console.Err.WriteLine($"backendlint: {Plural(recorded.Count, "finding", "findings")} recorded in '{path}'");
+        return ExitCode.Success;
+    }
+
+    /// <summary>The checks the configuration leaves on, then its levels and suppressions.</summary>
+    private static LintResult Lint(BackendLint.Model.BackendModel model, Configuration config)
+    {
+        var (findings, notRun, leftOut) = LintEngine.Run(model, Triage.Enabled(config));
+        return new LintResult(Triage.Apply(findings, model, config, notRun), notRun, leftOut);
+    }
+
+    /// <summary>
+    /// <c>--config FILE</c>, else <c>.backendlint.yml</c> at the root when there is one. The file in
+    /// the repository is read like a source (inside the root, a regular file); a bad one is an input error.
+    /// </summary>
+    private static Configuration LoadConfiguration(IConfigOptions o, string root)
+    {
+        if (o.NoConfig)
+            return o.Config is null ? Configuration.Empty : throw new CommandError("--config and --no-config contradict each other");
+        SourceText? text;
+        if (o.Config is not null)
+        {
+            if (!File.Exists(o.Config))
+                throw InputError.AtFile(o.Config.Replace('\\', '/'), Directory.Exists(o.Config) ? "expected a configuration file, found a directory" : "the configuration file does not exist");
+            text = SourceText.Read(o.Config.Replace('\\', '/'), o.Config);
+        }
+        else
+        {
+            if (!Directory.Exists(root))
+                return Configuration.Empty; // the reader says what is wrong with the root
+            var full = Path.Combine(root, Configuration.DefaultPath);
+            text = SourceFileGuard.Check(root, full, Configuration.DefaultPath) is { } real ? SourceText.Read(Configuration.DefaultPath, real) : null;
+        }
+
+        return text is null ? Configuration.Empty : ConfigurationReader.Read(text, CheckCatalog.Rules.Select(r => r.Id).ToList());
+    }
+
+    private static IReadOnlyList<BaselineEntry>? LoadBaseline(LintOptions o, string root, Configuration config)
+    {
+        if (o.Baseline is { } given)
+        {
+            if (!File.Exists(given))
+                throw InputError.AtFile(given.Replace('\\', '/'), "the baseline file does not exist; write it with 'backendlint baseline'");
+            return Adoption.Baseline.Read(SourceText.Read(given.Replace('\\', '/'), given));
+        }
+
+        if (config.PathOf("baseline") is not { } configured || o.NewSince is not null)
+            return null;
+        var relative = RepositoryReader.Relative(root, configured);
+        var real = SourceFileGuard.Check(root, InRoot(root, configured), relative)
+            ?? throw InputError.AtFile(relative, $"the baseline file named in '{config.Path}' does not exist; write it with 'backendlint baseline'");
+        return Adoption.Baseline.Read(SourceText.Read(relative, real));
+    }
+
+    /// <summary>
+    /// The fingerprints of the findings at a git revision: its sources read from the repository's
+    /// object store (nothing is run, nothing is written), checked with today's configuration.
+    /// </summary>
+    private static List<BaselineEntry> AtRevision(string root, string revision, SourcePaths paths, Configuration config, LintConsole console)
+    {
+        var realRoot = SourceFileGuard.RealDirectory(root) ?? throw InputError.AtFile(root, "the repository directory does not exist");
+        var repository = GitRepository.Discover(realRoot)
+            ?? throw new CommandError($"--new-since {revision}: '{root}' is not inside a git repository");
+        string commit;
+        try
+        {
+            commit = repository.Resolve(revision);
+        }
+        catch (GitError e) when (e.Problem == GitProblem.UnbornHead)
+        {
+            console.Err.WriteLine($"backendlint: note: --new-since {revision}: the repository has no commit yet, so every finding is new");
+            return [];
+        }
+        catch (GitError e)
+        {
+            throw new CommandError($"--new-since {revision}: {e.Message}");
+        }
+
+        var top = repository.WorkTree is { } workTree ? SourceFileGuard.RealDirectory(workTree) ?? workTree : realRoot;
+        var prefix = Path.GetRelativePath(top, realRoot).Replace('\\', '/');
+        prefix = prefix == "." ? "" : prefix + "/";
+        var read = RepositoryReader.Read(paths, path =>
+        {
+            var relative = RepositoryReader.Relative(root, path);
+            try
+            {
+                return repository.ReadFile(commit, prefix + relative) is { } bytes ? SourceText.Decode(relative, bytes) : null;
+            }
+            catch (GitError e)
+            {
+                throw InputError.AtFile(relative, $"at {revision}: {e.Message}");
+            }
+        }, path => RepositoryReader.Relative(root, path));
+
+        foreach (var error in read.Errors)
+            console.Err.WriteLine($"backendlint: note: at {revision}, {error}; the findings that need it count as new");
+        var (findings, _, _) = Lint(read.Model, config);
+        return findings.Select(f => new BaselineEntry(f.Fingerprint, f.Rule.Id, f.Backend, f.PlainMessage)).ToList();
+    }
+
+    private static string InRoot(string root, string path) => Path.IsPathRooted(path) ? path : Path.Combine(root, path);
+
+    private static string Plural(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n:N0} {many}";
 
     private static int Model(ModelOptions o, LintConsole console)
     {
@@ -227,7 +388,7 @@ public static class LintCommand
 
     private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal)
     {
-        "--format", "--sarif", "--output", "--fail-level", "--config", "--index", "--makefile", "--matrix", "--workflow", "--backend",
+        "--format", "--sarif", "--output", "--fail-level", "--config", "--index", "--makefile", "--matrix", "--workflow", "--backend", "--baseline", "--new-since", "-o",
     };
 
     // CommandLineParser reads '--sarif --fail-level warning' as a SARIF file named 'fail-level' and
@@ -261,7 +422,7 @@ public static class LintCommand
         return null;
     }
 
-    private static readonly string[] Verbs = ["check", "model", "rules"];
+    private static readonly string[] Verbs = ["check", "baseline", "model", "rules"];
 
     // 'backendlint chekc' would lint a directory named 'chekc' (check is the default verb): a first
     // word that is no verb, no option and no directory, and looks like a word, is a usage error.
@@ -311,15 +472,20 @@ public static class LintCommand
         return false;
     }
 
-    private static SourcePaths Paths(ISourceOptions o, string root) => new()
+    /// <summary>A flag wins over the configuration, which wins over the default; a named path must exist.</summary>
+    private static SourcePaths Paths(ISourceOptions o, string root, Configuration? config = null)
     {
-        Index = o.Index ?? SourcePaths.DefaultIndex,
-        Makefile = o.Makefile ?? SourcePaths.DefaultMakefile,
-        MatrixData = o.MatrixData ?? SourcePaths.DefaultMatrixData,
-        Workflow = o.Workflow ?? SourcePaths.DefaultWorkflow,
-        MatrixDataExplicit = o.MatrixData is not null,
-        WorkflowExplicit = o.Workflow is not null,
-    };
+        config ??= Configuration.Empty;
+        return new SourcePaths
+        {
+            Index = o.Index ?? config.PathOf("index") ?? SourcePaths.DefaultIndex,
+            Makefile = o.Makefile ?? config.PathOf("makefile") ?? SourcePaths.DefaultMakefile,
+            MatrixData = o.MatrixData ?? config.PathOf("matrix") ?? SourcePaths.DefaultMatrixData,
+            Workflow = o.Workflow ?? config.PathOf("workflow") ?? SourcePaths.DefaultWorkflow,
+            MatrixDataExplicit = (o.MatrixData ?? config.PathOf("matrix")) is not null,
+            WorkflowExplicit = (o.Workflow ?? config.PathOf("workflow")) is not null,
+        };
+    }
 
     private static bool Colored(LintOptions o, LintConsole console) =>
         o.Output is null && !o.NoColor && console.OutIsTerminal && string.IsNullOrEmpty(console.Environment("NO_COLOR"));
@@ -360,3 +526,6 @@ public static class LintCommand
         return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 }
+
+/// <summary>A problem with the run itself rather than a source (no git repository, an unknown revision): one line, exit 3.</summary>
+public sealed class CommandError(string message) : Exception(message);

@@ -19,8 +19,16 @@ public interface ISourceOptions
     IEnumerable<string> Extra { get; }
 }
 
+/// <summary>The configuration options every verb that lints accepts.</summary>
+public interface IConfigOptions : ISourceOptions
+{
+    string? Config { get; }
+
+    bool NoConfig { get; }
+}
+
 [Verb("check", isDefault: true, HelpText = "Lint the repository at PATH (default: the current directory).")]
-public sealed class LintOptions : ISourceOptions
+public sealed class LintOptions : IConfigOptions
 {
     [Value(0, MetaName = "PATH", HelpText = "The repository root.")]
     public string? Path { get; set; }
@@ -40,11 +48,57 @@ public sealed class LintOptions : ISourceOptions
     [Option("fail-level", Default = "error", HelpText = "Lowest level that makes the exit code 1: error, warning, note or none.")]
     public string FailLevel { get; set; } = "error";
 
-    [Option("config", HelpText = "Configuration file (reserved; the path is validated).")]
+    [Option("config", HelpText = "Configuration file (default: .backendlint.yml in the repository, when there is one).")]
     public string? Config { get; set; }
+
+    [Option("no-config", HelpText = "Ignore .backendlint.yml.")]
+    public bool NoConfig { get; set; }
+
+    [Option("baseline", HelpText = "Report only findings not recorded in this baseline file (written by 'backendlint baseline').")]
+    public string? Baseline { get; set; }
+
+    [Option("new-since", HelpText = "Report only findings not present at this git revision (HEAD, a branch, a commit), read from the repository's objects.")]
+    public string? NewSince { get; set; }
+
+    [Option("show-suppressed", HelpText = "Text output: also list suppressed and already known findings, with their reason.")]
+    public bool ShowSuppressed { get; set; }
+
+    [Option("include-suppressed", HelpText = "SARIF: also write suppressed results, with 'suppressions' (code scanning shows them as open alerts).")]
+    public bool IncludeSuppressed { get; set; }
 
     [Option("no-color", HelpText = "No colour in text output (NO_COLOR is honoured too).")]
     public bool NoColor { get; set; }
+
+    [Option("index", HelpText = "Gallery index (default: backend/index.yaml).")]
+    public string? Index { get; set; }
+
+    [Option("makefile", HelpText = "Top-level Makefile (default: Makefile).")]
+    public string? Makefile { get; set; }
+
+    [Option("matrix", HelpText = "Matrix data file (default: .github/backend-matrix.yml).")]
+    public string? MatrixData { get; set; }
+
+    [Option("workflow", HelpText = "Workflow with inline matrices (default: .github/workflows/backend.yml).")]
+    public string? Workflow { get; set; }
+}
+
+[Verb("baseline", HelpText = "Record today's findings in a baseline file, so that 'check --baseline' reports only new ones.")]
+public sealed class BaselineOptions : IConfigOptions
+{
+    [Value(0, MetaName = "PATH", HelpText = "The repository root.")]
+    public string? Path { get; set; }
+
+    [Value(1, Hidden = true)]
+    public IEnumerable<string> Extra { get; set; } = [];
+
+    [Option('o', "output", HelpText = "The baseline file (default: 'baseline:' of the configuration, else .backendlint-baseline.json in the repository).")]
+    public string? Output { get; set; }
+
+    [Option("config", HelpText = "Configuration file (default: .backendlint.yml in the repository, when there is one).")]
+    public string? Config { get; set; }
+
+    [Option("no-config", HelpText = "Ignore .backendlint.yml.")]
+    public bool NoConfig { get; set; }
 
     [Option("index", HelpText = "Gallery index (default: backend/index.yaml).")]
     public string? Index { get; set; }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using BackendLint.Text;
 
@@ -22,6 +23,22 @@ public sealed record Finding(
 {
     /// <summary>The message without link markup.</summary>
     public string PlainMessage => Plain(Message);
+
+    /// <summary>Why the finding is not reported, when a comment or the configuration accepts it.</summary>
+    public Suppression? Suppression { get; init; }
+
+    /// <summary>New or already known, when the run compares with a baseline or a git revision.</summary>
+    public BaselineState Baseline { get; init; }
+
+    /// <summary>Whether the finding counts: neither suppressed nor already known.</summary>
+    public bool IsActive => Suppression is null && Baseline != BaselineState.Unchanged;
+
+    /// <summary>
+    /// What identifies the problem, not where it is: the rule and the identity (backend, suffix,
+    /// target…), never a line or a file name. It survives edits above the finding, reordered entries,
+    /// other backends added, and the build matrix moving from the workflow to the data file.
+    /// </summary>
+    public string Fingerprint => Fingerprints.Of(Rule.Id, Identity);
 
     /// <summary>
     /// A value from the repository for a message: in single quotes, brackets escaped so SARIF does not
@@ -84,4 +101,43 @@ public sealed record Finding(
 
         return builder.ToString();
     }
+}
+
+/// <summary>The stable fingerprints of findings: SARIF <c>partialFingerprints</c>, baselines, <c>--new-since</c>.</summary>
+public static class Fingerprints
+{
+    /// <summary>The SARIF <c>partialFingerprints</c> key; v1 also hashed the file name, so moving a file changed every alert.</summary>
+    public const string Key = "backendlint/v2";
+
+    public static string Of(string ruleId, string identity)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{ruleId}\n{identity}"));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 16));
+    }
+}
+
+/// <summary>Where a suppression was written: in the source next to the finding, or in the configuration.</summary>
+public enum SuppressionKind
+{
+    /// <summary>A <c># backendlint: ignore[…]</c> comment in the file of the finding (SARIF <c>inSource</c>).</summary>
+    InSource,
+
+    /// <summary>An <c>ignore:</c> entry of <c>.backendlint.yml</c> (SARIF <c>external</c>).</summary>
+    External,
+}
+
+/// <summary>A finding someone accepted: how, why (the required reason), and where they wrote it.</summary>
+public sealed record Suppression(SuppressionKind Kind, string Justification, SourceSpan Where);
+
+/// <summary>A finding's state against a baseline or a git revision (SARIF <c>baselineState</c>).</summary>
+public enum BaselineState
+{
+    /// <summary>No baseline or revision was given.</summary>
+    None,
+
+    /// <summary>Not in the baseline, or not found at the revision: it counts.</summary>
+    New,
+
+    /// <summary>In the baseline, or already there at the revision: reported only as known.</summary>
+    Unchanged,
 }

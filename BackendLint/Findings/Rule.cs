@@ -7,9 +7,10 @@ public sealed record Rule(string Id, string Name, string ShortDescription, Sever
 {
     public string HelpUri => $"{ProductInfo.InformationUri}/blob/main/docs/rules/{Id}.md";
 
-    /// <summary>Which file a contributor edits to fix it: 1xxx gallery, 2xxx build matrix, 3xxx Makefile.</summary>
+    /// <summary>Which file a contributor edits to fix it: 0xxx a suppression, 1xxx gallery, 2xxx build matrix, 3xxx Makefile.</summary>
     public string Area => Id[2] switch
     {
+        '0' => "suppression",
         '1' => "gallery",
         '2' => "build-matrix",
         _ => "makefile",

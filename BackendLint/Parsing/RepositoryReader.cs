@@ -29,19 +29,35 @@ public static class RepositoryReader
             throw InputError.AtFile(root.Replace('\\', '/'), $"the repository directory cannot be read: {e.Message}");
         }
 
+        return Read(paths, path =>
+        {
+            var full = Path.IsPathRooted(path) ? path : Path.Combine(root, path);
+            return SourceFileGuard.Check(root, full, Relative(root, path)) is { } real ? SourceText.Read(Relative(root, path), real) : null;
+        }, path => Relative(root, path));
+    }
+
+    /// <summary>
+    /// The model of sources that <paramref name="load"/> gives by path (null when there is no such
+    /// file): the working tree, or a git revision's tree for <c>--new-since</c>.
+    /// </summary>
+    public static ReadResult Read(SourcePaths paths, Func<string, SourceText?> load, Func<string, string> relative)
+    {
         return Build(
             () =>
             {
                 // Older trees have no data file and newer ones no inline matrix: each alone is fine.
-                var workflow = Load(root, paths.Workflow, required: paths.WorkflowExplicit);
-                var matrixData = Load(root, paths.MatrixData, required: paths.MatrixDataExplicit);
+                var workflow = Load(paths.Workflow, required: paths.WorkflowExplicit);
+                var matrixData = Load(paths.MatrixData, required: paths.MatrixDataExplicit);
                 if (workflow is null && matrixData is null)
-                    throw InputError.AtFile(Relative(root, paths.MatrixData),
-                        $"no build matrix: neither '{Relative(root, paths.MatrixData)}' nor '{Relative(root, paths.Workflow)}' exists");
+                    throw InputError.AtFile(relative(paths.MatrixData),
+                        $"no build matrix: neither '{relative(paths.MatrixData)}' nor '{relative(paths.Workflow)}' exists");
                 return (workflow, matrixData);
             },
-            () => Load(root, paths.Index, required: true)!,
-            () => Load(root, paths.Makefile, required: true)!);
+            () => Load(paths.Index, required: true)!,
+            () => Load(paths.Makefile, required: true)!);
+
+        SourceText? Load(string path, bool required) =>
+            load(path) ?? (required ? throw InputError.AtFile(relative(path), "the file does not exist") : null);
     }
 
     /// <summary>The model of already-decoded sources; a null matrix source is absent, a null gallery or Makefile is an error.</summary>
@@ -120,15 +136,6 @@ public static class RepositoryReader
         }
 
         return (new BuildMatrix(files.ConvertAll(f => f.Path), entries, other), files);
-    }
-
-    private static SourceText? Load(string root, string path, bool required)
-    {
-        var relative = Relative(root, path);
-        var full = Path.IsPathRooted(path) ? path : Path.Combine(root, path);
-        if (SourceFileGuard.Check(root, full, relative) is not { } real)
-            return required ? throw InputError.AtFile(relative, "the file does not exist") : null;
-        return SourceText.Read(relative, real);
     }
 
     /// <summary>Repository-relative with '/' separators, as every span and SARIF uri is.</summary>

@@ -48,6 +48,9 @@ public static partial class SourceFileGuard
         return real;
     }
 
+    /// <summary>A directory's real path (every link followed), or null when it does not exist.</summary>
+    public static string? RealDirectory(string directory) => RealPath(Path.GetFullPath(directory), directory, out _);
+
     private static bool IsInside(string path, string root) =>
         path == root || path.StartsWith(root.EndsWith('/') ? root : root + "/", StringComparison.Ordinal);
 

@@ -39,17 +39,20 @@ public static class GitHubReporter
     public const int MaxSummaryBytes = 1024 * 1024 - 4096;
 
     /// <summary>The job summary: every finding, however many annotations GitHub shows, up to GitHub's size limit.</summary>
-    public static string Summary(IReadOnlyList<Finding> findings)
+    /// <param name="findings">The findings that count.</param>
+    /// <param name="summary">The summary line, which also counts what was set aside.</param>
+    public static string Summary(IReadOnlyList<Finding> findings, string? summary = null)
     {
         var builder = new StringBuilder();
         builder.Append("## BackendLint\n\n");
         if (findings.Count == 0)
         {
-            builder.Append("No findings.\n\n");
+            // "No findings." alone would hide that some were suppressed or already known.
+            builder.Append(summary is null || !summary.Contains('(', StringComparison.Ordinal) ? "No findings.\n\n" : $"{Cell(summary)}.\n\n");
             return builder.ToString();
         }
 
-        builder.Append(TextReporter.Summary(findings)).Append(".\n\n");
+        builder.Append(Cell(summary ?? TextReporter.Summary(findings))).Append(".\n\n");
         builder.Append("| Level | Rule | Location | Message |\n|---|---|---|---|\n");
         var bytes = Encoding.UTF8.GetByteCount(builder.ToString());
         for (var i = 0; i < findings.Count; i++)

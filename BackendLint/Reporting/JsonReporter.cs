@@ -14,7 +14,8 @@ public static class JsonReporter
 {
     public const int FormatVersion = 1;
 
-    public static void Write(Stream stream, IReadOnlyList<Finding> findings, IReadOnlyList<InputError>? errors = null, IReadOnlyList<RuleNotRun>? notRun = null, IReadOnlyList<RuleLeftOut>? leftOut = null)
+    public static void Write(Stream stream, IReadOnlyList<Finding> findings, IReadOnlyList<InputError>? errors = null, IReadOnlyList<RuleNotRun>? notRun = null, IReadOnlyList<RuleLeftOut>? leftOut = null,
+        IReadOnlyList<(string Rule, string? Backend, string Message, string Fingerprint)>? absent = null)
     {
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
@@ -47,16 +48,37 @@ public static class JsonReporter
             }
 
             w.WriteEndArray();
-            w.WriteString("fingerprint", SarifReporter.Fingerprint(f));
+            w.WriteString("fingerprint", f.Fingerprint);
+            if (f.Suppression is { } suppression)
+            {
+                w.WriteStartObject("suppression");
+                w.WriteString("kind", suppression.Kind == SuppressionKind.InSource ? "inSource" : "external");
+                w.WriteString("reason", suppression.Justification);
+                Location(w, "location", suppression.Where);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("suppression");
+            }
+
+            if (f.Baseline == BaselineState.None)
+                w.WriteNull("baselineState");
+            else
+                w.WriteString("baselineState", f.Baseline == BaselineState.New ? "new" : "unchanged");
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
+        // The summary counts what counts: neither suppressed nor already known.
+        var active = findings.Where(f => f.IsActive).ToList();
         w.WriteStartObject("summary");
-        w.WriteNumber("errors", findings.Count(f => f.Level == Severity.Error));
-        w.WriteNumber("warnings", findings.Count(f => f.Level == Severity.Warning));
-        w.WriteNumber("notes", findings.Count(f => f.Level == Severity.Note));
-        w.WriteNumber("backends", findings.Where(f => f.Backend is not null).Select(f => f.Backend).Distinct(StringComparer.Ordinal).Count());
+        w.WriteNumber("errors", active.Count(f => f.Level == Severity.Error));
+        w.WriteNumber("warnings", active.Count(f => f.Level == Severity.Warning));
+        w.WriteNumber("notes", active.Count(f => f.Level == Severity.Note));
+        w.WriteNumber("backends", active.Where(f => f.Backend is not null).Select(f => f.Backend).Distinct(StringComparer.Ordinal).Count());
+        w.WriteNumber("suppressed", findings.Count(f => f.Suppression is not null));
+        w.WriteNumber("unchanged", findings.Count(f => f.Suppression is null && f.Baseline == BaselineState.Unchanged));
         w.WriteEndObject();
 
         w.WriteStartArray("inputErrors");
@@ -85,6 +107,21 @@ public static class JsonReporter
             w.WriteStartObject();
             w.WriteString("ruleId", l.Rule.Id);
             w.WriteNumber("count", l.Count);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("baselineAbsent");
+        foreach (var (rule, backend, message, fingerprint) in absent ?? [])
+        {
+            w.WriteStartObject();
+            w.WriteString("ruleId", rule);
+            if (backend is null)
+                w.WriteNull("backend");
+            else
+                w.WriteString("backend", backend);
+            w.WriteString("message", message);
+            w.WriteString("fingerprint", fingerprint);
             w.WriteEndObject();
         }
 

@@ -175,15 +175,37 @@ public static class SarifJsonWriter
         // Sarif.Sdk writes an empty relatedLocations list, and leaves out an empty notifications list.
         if (result.RelatedLocations is not null)
             Locations(w, "relatedLocations", result.RelatedLocations);
+        if (result.Suppressions is { Count: > 0 } suppressions)
+        {
+            w.WriteStartArray("suppressions");
+            foreach (var suppression in suppressions)
+            {
+                w.WriteStartObject();
+                w.WriteString("kind", suppression.Kind == SuppressionKind.InSource ? "inSource" : "external");
+                w.WriteString("status", "accepted");
+                w.WriteString("justification", suppression.Justification);
+                Locations(w, "location", [suppression.Location], array: false);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (result.BaselineState != BaselineState.None)
+            w.WriteString("baselineState", result.BaselineState == BaselineState.New ? "new" : "unchanged");
         w.WriteEndObject();
     }
 
-    private static void Locations(Utf8JsonWriter w, string name, IList<Location> locations)
+    private static void Locations(Utf8JsonWriter w, string name, IList<Location> locations, bool array = true)
     {
-        w.WriteStartArray(name);
+        if (array)
+            w.WriteStartArray(name);
         foreach (var location in locations)
         {
-            w.WriteStartObject();
+            if (array)
+                w.WriteStartObject();
+            else
+                w.WriteStartObject(name);
             if (location.Id >= 0)
                 w.WriteNumber("id", (long)location.Id);
             w.WriteStartObject("physicalLocation");
@@ -201,7 +223,8 @@ public static class SarifJsonWriter
             w.WriteEndObject();
         }
 
-        w.WriteEndArray();
+        if (array)
+            w.WriteEndArray();
     }
 
     private static void ArtifactLocation(Utf8JsonWriter w, string name, ArtifactLocation location)

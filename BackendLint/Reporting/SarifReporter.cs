@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using BackendLint.Findings;
 using BackendLint.Text;
 using Microsoft.CodeAnalysis.Sarif;
@@ -14,7 +12,6 @@ namespace BackendLint.Reporting;
 public static class SarifReporter
 {
     public const string SourceRoot = "%SRCROOT%";
-    public const string FingerprintKey = "backendlint/v1";
 
     /// <param name="rules">The catalog, in id order: every rule is listed, so <c>ruleIndex</c> is stable.</param>
     /// <param name="files">Every source read, for <c>artifacts</c>.</param>
@@ -37,6 +34,7 @@ public static class SarifReporter
             ruleIndex[rules[i].Id] = i;
 
         var artifactFiles = files.Concat(findings.SelectMany(f => f.Related.Select(r => r.Span.File).Prepend(f.Span.File)))
+            .Concat(findings.Where(f => f.Suppression is not null).Select(f => f.Suppression!.Where.File))
             .Concat(errors.Select(e => e.Span.File))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
@@ -143,16 +141,32 @@ public static class SarifReporter
                 PhysicalLocation = Physical(r.Span, artifacts),
                 Message = new Message { Text = r.Message },
             }).ToList(),
-            PartialFingerprints = new Dictionary<string, string> { [FingerprintKey] = Fingerprint(f) },
+            PartialFingerprints = new Dictionary<string, string> { [Fingerprints.Key] = f.Fingerprint },
+            BaselineState = f.Baseline switch
+            {
+                Findings.BaselineState.New => Microsoft.CodeAnalysis.Sarif.BaselineState.New,
+                Findings.BaselineState.Unchanged => Microsoft.CodeAnalysis.Sarif.BaselineState.Unchanged,
+                _ => Microsoft.CodeAnalysis.Sarif.BaselineState.None,
+            },
         };
-        return result;
-    }
 
-    // What identifies the problem, not where it is: alerts survive unrelated edits above them.
-    public static string Fingerprint(Finding f)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{f.Rule.Id}\n{f.Span.File}\n{f.Identity}"));
-        return Convert.ToHexStringLower(hash.AsSpan(0, 16));
+        // Code scanning ignores suppressions: a suppressed result is written only on request
+        // (--include-suppressed), for viewers that honour it.
+        if (f.Suppression is { } suppression)
+        {
+            result.Suppressions =
+            [
+                new Microsoft.CodeAnalysis.Sarif.Suppression
+                {
+                    Kind = suppression.Kind == Findings.SuppressionKind.InSource ? Microsoft.CodeAnalysis.Sarif.SuppressionKind.InSource : Microsoft.CodeAnalysis.Sarif.SuppressionKind.External,
+                    Status = SuppressionStatus.Accepted,
+                    Justification = suppression.Justification,
+                    Location = new Location { PhysicalLocation = Physical(suppression.Where, artifacts) },
+                },
+            ];
+        }
+
+        return result;
     }
 
     private static PhysicalLocation Physical(SourceSpan span, Dictionary<string, int> artifacts) => new()

@@ -3,6 +3,7 @@ using System.Text;
 
 namespace BackendLint.Git;
 
+/// <summary>The four kinds of object; the values are the type codes of pack entries, so an entry's code converts directly.</summary>
 internal enum GitObjectType
 {
     Commit = 1,
@@ -11,6 +12,7 @@ internal enum GitObjectType
     Tag = 4,
 }
 
+/// <summary>An object inflated whole: nothing the reader returns is larger than <see cref="ObjectStore.MaxObjectSize"/>.</summary>
 internal readonly record struct GitObject(GitObjectType Type, byte[] Data);
 
 /// <summary>

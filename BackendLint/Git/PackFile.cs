@@ -61,7 +61,7 @@ internal sealed class PackFile(string indexPath, string packPath)
     // range of its first byte; that name is left in the buffer.
     private long LowerBound(SafeFileHandle index, ReadOnlySpan<byte> key, Span<byte> name)
     {
-        var (low, high) = (key[0] == 0 ? 0 : Fanout[key[0] - 1], (long)Fanout[key[0]]);
+        long low = key[0] == 0 ? 0 : Fanout[key[0] - 1], high = Fanout[key[0]];
         while (low < high)
         {
             var middle = low + (high - low) / 2;

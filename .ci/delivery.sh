@@ -93,18 +93,35 @@ if ! command -v pre-commit > /dev/null; then
 fi
 if command -v pre-commit > /dev/null; then
   export PRE_COMMIT_HOME="$work/pre-commit-home"
+  # backendlint-all: every finding counts.
   for case in "localai-default 0" "BL3001-not-notparallel 1"; do
     set -- $case
     target="$work/hook-$1"
     bash fixtures/materialize.sh "$1" "$target" || bad "materialize $1"
     (cd "$target" && git init -q && git add -A && git -c user.email=ci@example.invalid -c user.name=ci commit -qm fixture)
-    (cd "$target" && pre-commit try-repo "$repo" backendlint --all-files > "$work/hook-$1.log" 2>&1)
+    (cd "$target" && pre-commit try-repo "$repo" backendlint-all --all-files > "$work/hook-$1.log" 2>&1)
     code=$?
     if { [ "$2" -eq 0 ] && [ "$code" -ne 0 ]; } || { [ "$2" -ne 0 ] && [ "$code" -eq 0 ]; }; then
       bad "pre-commit try-repo on $1: exit $code"; tail -30 "$work/hook-$1.log"
     fi
   done
   grep -q "Target 'backends/kokoro' is missing" "$work/hook-BL3001-not-notparallel.log" || bad "pre-commit did not show the finding"
+
+  # backendlint (--new-since HEAD): on a repository with four known findings, a commit that only
+  # touches other lines passes; one that introduces a problem fails, showing only that problem.
+  target="$work/hook-debt"
+  bash fixtures/materialize.sh adoption-debt "$target" || bad "materialize adoption-debt"
+  (cd "$target" && git init -q && git add -A && git -c user.email=ci@example.invalid -c user.name=ci commit -qm debt)
+  sed -i 's/^GOCMD=go$/GOCMD = go/' "$target/Makefile"
+  (cd "$target" && git add Makefile && pre-commit try-repo "$repo" backendlint > "$work/hook-debt-touch.log" 2>&1) \
+    || { bad "pre-commit blocked a commit that introduces nothing"; tail -30 "$work/hook-debt-touch.log"; }
+  (cd "$target" && git -c user.email=ci@example.invalid -c user.name=ci commit -qm touch --no-verify)
+  sed -i 's/^\tbackends\/vllm backends\/kokoro \\$/\tbackends\/vllm \\/' "$target/Makefile"
+  (cd "$target" && git add Makefile && pre-commit try-repo "$repo" backendlint > "$work/hook-debt-new.log" 2>&1) \
+    && bad "pre-commit let a new problem through"
+  grep -q "Target 'backends/kokoro' is missing" "$work/hook-debt-new.log" || { bad "pre-commit did not show the new finding"; tail -30 "$work/hook-debt-new.log"; }
+  grep -q "backends/whisper" "$work/hook-debt-new.log" && bad "pre-commit showed a finding that was already at HEAD"
+  grep -q "1 error, 0 warnings in 1 backend (4 already at HEAD)" "$work/hook-debt-new.log" || { bad "pre-commit summary"; tail -30 "$work/hook-debt-new.log"; }
 else
   bad "pre-commit is not installed and could not be installed"
 fi

@@ -46,6 +46,25 @@ for case in "localai-default 0 0" "BL1001-image-not-built 1 2"; do
   if [ "$3" -gt 0 ]; then grep -q '^::error file=backend/index.yaml,line=' "$out/stdout" || bad "action on $1: no annotations"; fi
 done
 
+echo "--- the action with new-only: findings already at the pull request's base do not count"
+pr="$work/action-pr"; out="$work/action-pr-out"; mkdir -p "$out"
+bash fixtures/materialize.sh adoption-debt "$pr" || bad "materialize adoption-debt"
+(cd "$pr" && git init -q && git add -A && git -c user.email=ci@example.invalid -c user.name=ci commit -qm base)
+base_sha=$(git -C "$pr" rev-parse HEAD)
+sed -i 's/^\tbackends\/vllm backends\/kokoro \\$/\tbackends\/vllm \\/' "$pr/Makefile"
+: > "$out/output"
+(cd "$pr" && GITHUB_ACTION_PATH=$repo GITHUB_OUTPUT=$out/output GITHUB_STEP_SUMMARY=$out/summary RUNNER_TEMP=$work \
+    BACKENDLINT_SARIF=$out/lint.sarif BACKENDLINT_NEW_ONLY=true BACKENDLINT_PR_BASE=$base_sha bash "$repo/.github/action/run.sh" > "$out/stdout" 2> "$out/stderr")
+code=$?
+[ "$code" -eq 1 ] || { bad "action new-only: exit $code, expected 1"; cat "$out/stderr"; }
+grep -qx "findings=1" "$out/output" || bad "action new-only: expected findings=1, got: $(cat "$out/output")"
+[ "$(grep -c '^::error ' "$out/stdout")" -eq 1 ] || { bad "action new-only: expected exactly one error annotation"; cat "$out/stdout"; }
+grep -q "backends/kokoro" "$out/stdout" || bad "action new-only: the new finding is not annotated"
+(cd "$pr" && GITHUB_ACTION_PATH=$repo GITHUB_OUTPUT=$out/output RUNNER_TEMP=$work BACKENDLINT_NEW_ONLY=true \
+    bash "$repo/.github/action/run.sh" > "$out/nobase" 2>&1)
+code=$?
+[ "$code" -eq 2 ] && grep -q '^::error::new-only needs a base revision' "$out/nobase" || { bad "action new-only without a base: exit $code"; cat "$out/nobase"; }
+
 echo "--- the action on a hostile pull request: nothing of the checkout decides what runs"
 # The checkout carries every lever dotnet reads from a directory: a global.json naming an SDK that
 # does not exist (and an SDK path), MSBuild files and a tool manifest, and a nuget.config whose only

@@ -38,15 +38,33 @@ else
   backendlint=(dotnet "$tool_home/tool/backendlint.dll")
 fi
 
+# new-only: what is already at the base revision does not count. The revision is read from the
+# checkout's git objects by BackendLint itself; no git command runs in the checkout.
+known=()
+case "${BACKENDLINT_NEW_ONLY:-false}" in
+  true)
+    base=${BACKENDLINT_BASE:-${BACKENDLINT_PR_BASE:-}}
+    if [ -z "$base" ]; then
+      echo "::error::new-only needs a base revision: run on a pull request, or set the 'base' input (for example \${{ github.event.before }})."
+      exit 2
+    fi
+    known=(--new-since "$base") ;;
+  false | '') ;;
+  *) echo "::error::new-only must be true or false, not '$BACKENDLINT_NEW_ONLY'"; exit 2 ;;
+esac
+
 set +e
-"${backendlint[@]}" check "$path" --format github --sarif "$sarif_path" --fail-level "$fail_level"
+"${backendlint[@]}" check "$path" --format github --sarif "$sarif_path" --fail-level "$fail_level" "${known[@]}"
 status=$?
 set -e
 
-# Each SARIF result has exactly one "ruleId"; rules and notifications have none.
+# Each SARIF result has exactly one "ruleId"; rules and notifications have none. Results already
+# at the base carry baselineState "unchanged" and do not count.
 findings=0
 if [ -f "$sarif_path" ]; then
-  findings=$(grep -c '"ruleId":' "$sarif_path" || true)
+  results=$(grep -c '"ruleId":' "$sarif_path" || true)
+  unchanged=$(grep -c '"baselineState": "unchanged"' "$sarif_path" || true)
+  findings=$((results - unchanged))
 fi
 {
   echo "sarif-file=$sarif"

@@ -28,6 +28,8 @@ for dir in fixtures/*/; do
   grep -q ': error: ' "$dir/expected.txt" && want=1
   if [ "$code" -ne "$want" ]; then echo "$name: exit $code, expected $want"; status=1; fi
   if ! diff -u "$dir/expected.txt" "$work/$name.txt"; then echo "$name: output differs from expected.txt"; status=1; fi
+  # Suppressed results too, as --include-suppressed writes them: the multitool validates both.
+  backendlint check "$work/repo-$name" --format sarif --include-suppressed --output "$work/$name.include-suppressed.sarif" > /dev/null
 done
 
 echo "--- an unparseable source: exit 3, one positioned line, the rules it stops named, the others still run"

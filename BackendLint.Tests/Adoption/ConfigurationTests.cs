@@ -168,3 +168,37 @@ public class ConfigurationTests
 
     private static Rule Rule(string id) => CheckCatalog.Rules.Single(r => r.Id == id);
 }
+
+/// <summary>docs/backendlint.schema.json, which editors use to check .backendlint.yml as it is typed, says what the reader accepts.</summary>
+public class ConfigurationSchemaTests
+{
+    private static readonly Json.Schema.JsonSchema Schema =
+        Json.Schema.JsonSchema.FromFile(Path.Combine(Lint.RepositoryRoot, "docs", "backendlint.schema.json"));
+
+    private static bool Valid(string json) => Schema.Evaluate(System.Text.Json.JsonDocument.Parse(json).RootElement).IsValid;
+
+    [Test]
+    public void The_schema_lists_every_rule_id_and_every_key_the_reader_knows()
+    {
+        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Lint.RepositoryRoot, "docs", "backendlint.schema.json")));
+        var properties = schema.RootElement.GetProperty("properties");
+        properties.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(new[] { "rules", "ignore" }.Concat(ConfigurationReader.PathKeys));
+        properties.GetProperty("rules").GetProperty("propertyNames").GetProperty("enum").EnumerateArray().Select(e => e.GetString())
+            .Should().Equal(CheckCatalog.Rules.Select(r => r.Id));
+    }
+
+    [TestCase("""{"rules": {"BL3002": "off"}, "ignore": [{"rule": ["BL3001", "BL1003"], "backend": "whisper", "reason": "tracked"}], "baseline": "known.json"}""", true)]
+    [TestCase("""{"ignore": [{"rule": "BL3001", "path": ["Makefile"], "reason": "x"}], "index": "gallery.yaml"}""", true)]
+    [TestCase("null", true)]
+    [TestCase("""{"rulez": {}}""", false)]
+    [TestCase("""{"rules": {"BL9999": "off"}}""", false)]
+    [TestCase("""{"rules": {"BL3001": "sometimes"}}""", false)]
+    [TestCase("""{"ignore": [{"rule": "BL3001"}]}""", false)]
+    [TestCase("""{"ignore": [{"rule": "BL3001", "reason": " "}]}""", false)]
+    [TestCase("""{"ignore": [{"rule": [], "reason": "x"}]}""", false)]
+    [TestCase("""{"index": ""}""", false)]
+    public void The_schema_accepts_what_the_reader_accepts(string json, bool valid)
+    {
+        Valid(json).Should().Be(valid);
+    }
+}

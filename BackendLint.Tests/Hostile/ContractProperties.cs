@@ -26,6 +26,7 @@ public partial class ContractProperties
         "---\n", "...\n", "%YAML 1.1\n", "? ", "define x\n", "endef\n", "\\\n", "$(eval $(call generate-docker-build-target,$(BACKEND_X)))\n",
         "BACKEND_X = x|python|.|false|true\n", ".NOTPARALLEL: backends/x\n", "\u001b[31m", "\u202e", "\0", "\u00e9", "uri: quay.io/go-skynet/local-ai-backends:latest-x\n",
         "  - backend: x\n    tag-suffix: '-x'\n", "include: ~\n", "name: [x](1)\n",
+        "# backendlint: ignore[BL3001] x", "# backendlint: ignore-file[BL1001,BL1002] y\n", "# backendlint: ignore[", "# backendlint: \u202e[BL3001]",
     ];
 
     private static int Iterations => int.TryParse(Environment.GetEnvironmentVariable("BACKENDLINT_PROPERTY_ITERATIONS"), out var n) ? n : 120;
@@ -76,6 +77,36 @@ public partial class ContractProperties
                 var (gallery, items) = input;
                 var text = gallery ? string.Concat(items.Select(i => $"- {i}\n")) : "include:\n" + string.Concat(items.Select(i => $"  - {i}\n"));
                 File.WriteAllText(Path.Combine(repo, gallery ? "backend/index.yaml" : ".github/backend-matrix.yml"), text);
+                CheckContract(repo);
+            }, iter: Iterations, threads: 1);
+        }
+        finally
+        {
+            Directory.Delete(repo, recursive: true);
+        }
+    }
+
+    // A configuration from scratch: its keys, rule ids and levels in any arrangement and type.
+    private static Gen<string> ConfigNode(int depth) => depth == 0
+        ? Gen.OneOf<string>("x", "''", "~", "off", "warning", "BL3001", "bl3001", "BL9999", "'[x](1)'", "\"\\u202e\"", "*a", "'**'", "Makefile")
+        : Gen.OneOf(
+            ConfigNode(depth - 1).Array[0, 3].Select(items => "[" + string.Join(", ", items) + "]"),
+            Gen.Select(Gen.OneOf<string>("rules", "ignore", "rule", "backend", "path", "reason", "BL3001", "BL0001", "index", "makefile", "baseline", "<<", "k"), ConfigNode(depth - 1)).Array[0, 4]
+                .Select(pairs => "{" + string.Join(", ", pairs.Select(p => $"{p.Item1}: {p.Item2}")) + "}"),
+            ConfigNode(depth - 1).Select(n => "&a " + n));
+
+    [Test]
+    public void A_configuration_written_from_scratch_keeps_the_contract()
+    {
+        var originals = Sources.ToDictionary(s => s, s => File.ReadAllBytes(Path.Combine(Lint.FixturesDirectory, "localai-default", s)));
+        var repo = BrokenRepository.Create("README", "");
+        try
+        {
+            foreach (var (file, bytes) in originals)
+                File.WriteAllBytes(Path.Combine(repo, file), bytes);
+            Gen.Int[0, 5].SelectMany(ConfigNode).Sample(config =>
+            {
+                File.WriteAllText(Path.Combine(repo, ".backendlint.yml"), config + "\n");
                 CheckContract(repo);
             }, iter: Iterations, threads: 1);
         }

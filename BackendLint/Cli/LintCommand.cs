@@ -297,9 +297,9 @@ public static class LintCommand
     private static int Model(ModelOptions o, LintConsole console)
     {
         var root = o.Path ?? ".";
-        if (UsageProblem(o, [("--backend", o.Backend)], root) is { } problem)
+        if (UsageProblem(o, [("--backend", o.Backend), ("--config", o.Config)], root) is { } problem)
             return Usage(problem, console);
-        var (model, errors) = RepositoryReader.Read(root, Paths(o, root));
+        var (model, errors) = RepositoryReader.Read(root, Paths(o, root, LoadConfiguration(o, root)));
         if (o.Backend is not null && model.Find(o.Backend) is null)
         {
             console.Err.WriteLine($"backendlint: --backend: no backend named '{o.Backend}' in the model");

@@ -114,7 +114,7 @@ public sealed class BaselineOptions : IConfigOptions
 }
 
 [Verb("model", HelpText = "Print, as JSON, what BackendLint understood about each backend and where each piece is written.")]
-public sealed class ModelOptions : ISourceOptions
+public sealed class ModelOptions : IConfigOptions
 {
     [Value(0, MetaName = "PATH", HelpText = "The repository root.")]
     public string? Path { get; set; }
@@ -124,6 +124,12 @@ public sealed class ModelOptions : ISourceOptions
 
     [Option("backend", HelpText = "Only this backend.")]
     public string? Backend { get; set; }
+
+    [Option("config", HelpText = "Configuration file, for its source paths (default: .backendlint.yml in the repository, when there is one).")]
+    public string? Config { get; set; }
+
+    [Option("no-config", HelpText = "Ignore .backendlint.yml.")]
+    public bool NoConfig { get; set; }
 
     [Option("index", HelpText = "Gallery index (default: backend/index.yaml).")]
     public string? Index { get; set; }

@@ -22,7 +22,8 @@ for dir in fixtures/*/; do
   name=$(basename "$dir")
   # The base is a whole repository, every other fixture an overlay.patch on a copy of it.
   bash fixtures/materialize.sh "$name" "$work/repo-$name" || { status=1; continue; }
-  backendlint check "$work/repo-$name" --no-color --sarif "$work/$name.sarif" > "$work/$name.txt"
+  # From inside the repository, as a contributor runs it: text paths are relative to the current directory.
+  (cd "$work/repo-$name" && backendlint check --no-color --sarif "$work/$name.sarif" > "$work/$name.txt")
   code=$?
   want=0
   grep -q ': error: ' "$dir/expected.txt" && want=1
@@ -35,7 +36,7 @@ done
 echo "--- an unparseable source: exit 3, one positioned line, the rules it stops named, the others still run"
 bash fixtures/materialize.sh BL3001-not-notparallel "$work/broken" || status=1
 printf -- '- name: x\n  uri: [unclosed\nfoo: 1\n' > "$work/broken/backend/index.yaml"
-backendlint check "$work/broken" --no-color --sarif "$work/broken.sarif" > "$work/broken.out" 2> "$work/broken.err"
+(cd "$work/broken" && backendlint check --no-color --sarif "$work/broken.sarif" > "$work/broken.out" 2> "$work/broken.err")
 code=$?
 if [ "$code" -ne 3 ]; then echo "broken input: exit $code, expected 3"; status=1; fi
 if [ "$(wc -l < "$work/broken.err")" -ne 2 ] || ! head -1 "$work/broken.err" | grep -q '^backend/index.yaml:[0-9]*:[0-9]*: error: ' \

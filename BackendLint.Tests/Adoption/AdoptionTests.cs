@@ -23,14 +23,14 @@ public class AdoptionTests
         err.Should().Be($"backendlint: 4 findings recorded in '{Path.Combine(repository.Path, ".backendlint-baseline.json")}'\n");
 
         var baseline = Path.Combine(repository.Path, ".backendlint-baseline.json");
-        Run.InProcess("check", repository.Path, "--baseline", baseline).Should().Be((ExitCode.Success, "0 errors, 0 warnings in 0 backends (4 in the baseline)\n", ""));
+        Run.InProcess("check", repository.Path, "--baseline", baseline).Should().Be((ExitCode.Success, "0 errors, 0 warnings in 0 of 6 backends (4 in the baseline)\n", ""));
 
         RemoveKokoroFromNotParallel(repository.Path);
         var (failed, output, error) = Run.InProcess("check", repository.Path, "--baseline", baseline, "--no-color");
         failed.Should().Be(ExitCode.Findings);
         error.Should().BeEmpty();
         OnlyFinding(output).Should().Be(NewProblem);
-        output.Should().EndWith("1 error, 0 warnings in 1 backend (4 in the baseline)\n");
+        output.Should().EndWith("1 error, 0 warnings in 1 of 6 backends (4 in the baseline)\n");
     }
 
     [Test]
@@ -49,7 +49,7 @@ public class AdoptionTests
     public void Inline_comments_pass_and_the_next_problem_is_the_only_one()
     {
         using var repository = Fixture.Materialize("adoption-inline");
-        Run.InProcess("check", repository.Path).Should().Be((ExitCode.Success, "0 errors, 0 warnings in 0 backends (4 suppressed)\n", ""));
+        Run.InProcess("check", repository.Path).Should().Be((ExitCode.Success, "0 errors, 0 warnings in 0 of 6 backends (4 suppressed)\n", ""));
 
         RemoveKokoroFromNotParallel(repository.Path);
         var (exit, output, _) = Run.InProcess("check", repository.Path, "--no-color");
@@ -63,7 +63,7 @@ public class AdoptionTests
         using var repository = Fixture.Materialize("adoption-config");
         var (exit, output, _) = Run.InProcess("check", repository.Path, "--no-config", "--no-color");
         exit.Should().Be(ExitCode.Findings);
-        output.Should().EndWith("2 errors, 2 warnings in 2 backends\n");
+        output.Should().EndWith("2 errors, 2 warnings in 2 of 6 backends\n");
         Run.InProcess("check", repository.Path, "--no-config", "--config", "x.yml").Exit.Should().Be(ExitCode.InputError);
     }
 
@@ -77,7 +77,7 @@ public class AdoptionTests
 
         var (exit, output, error) = Run.InProcess("check", repository.Path, "--baseline", Path.Combine(repository.Path, "known.json"));
         exit.Should().Be(ExitCode.Success);
-        output.Should().Be("0 errors, 0 warnings in 0 backends (3 in the baseline)\n");
+        output.Should().Be("0 errors, 0 warnings in 0 of 6 backends (3 in the baseline)\n");
         error.Should().Be("backendlint: note: 1 baseline entry no longer occurs and can go ('backendlint baseline' writes it again): BL3001 whisper\n");
     }
 
@@ -137,7 +137,7 @@ public class AdoptionTests
     public void The_baseline_named_in_the_configuration_is_used_unless_new_since_is_given()
     {
         using var repository = Fixture.Materialize("adoption-baseline");
-        Run.InProcess("check", repository.Path, "--no-color").Out.Should().EndWith("1 error, 0 warnings in 1 backend (4 in the baseline)\n");
+        Run.InProcess("check", repository.Path, "--no-color").Out.Should().EndWith("1 error, 0 warnings in 1 of 6 backends (4 in the baseline)\n");
         Run.InProcess("check", repository.Path, "--baseline", "x.json", "--new-since", "HEAD").Exit.Should().Be(ExitCode.Usage);
     }
 

@@ -112,7 +112,7 @@ public class ConfigurationTests
         Run.InProcess("check", repository.Path).Exit.Should().Be(ExitCode.InputError);
 
         File.WriteAllText(Path.Combine(repository.Path, ".backendlint.yml"), "makefile: build.mk\n");
-        Run.InProcess("check", repository.Path).Should().Be((ExitCode.Success, "0 errors, 0 warnings in 0 backends\n", ""));
+        Run.InProcess("check", repository.Path).Should().Be((ExitCode.Success, "0 errors, 0 warnings in 0 of 6 backends\n", ""));
 
         // A flag wins over the configuration.
         var (exit, _, error) = Run.InProcess("check", repository.Path, "--makefile", "Makefile");
@@ -157,7 +157,7 @@ public class ConfigurationTests
     {
         using var repository = Fixture.Materialize("BL3001-not-notparallel");
         File.WriteAllText(Path.Combine(repository.Path, ".backendlint.yml"), "rules:\n  BL3001: off\n");
-        Run.InProcess("check", repository.Path).Should().Be((ExitCode.Success, "0 errors, 0 warnings in 0 backends\n", ""));
+        Run.InProcess("check", repository.Path).Should().Be((ExitCode.Success, "0 errors, 0 warnings in 0 of 6 backends\n", ""));
 
         File.WriteAllText(Path.Combine(repository.Path, ".backendlint.yml"), "rules:\n  BL3001: warning\n");
         Run.InProcess("check", repository.Path, "--no-color").Out.Should().Contain(": warning: Target 'backends/kokoro'");

@@ -28,7 +28,7 @@ public class NewSinceTests
 
         // Other lines only: a comment and a reordered line. The four old findings remain.
         File.WriteAllText(makefile, "# touched\n" + File.ReadAllText(makefile).Replace("GOCMD=go\n", "", StringComparison.Ordinal).Replace("UBUNTU_VERSION?=2404\n", "UBUNTU_VERSION?=2404\nGOCMD=go\n", StringComparison.Ordinal));
-        Run.InProcess("check", git.Path, "--new-since", "HEAD").Should().Be((ExitCode.Success, "0 errors, 0 warnings in 0 backends (4 already at HEAD)\n", ""));
+        Run.InProcess("check", git.Path, "--new-since", "HEAD").Should().Be((ExitCode.Success, "0 errors, 0 warnings in 0 of 6 backends (4 already at HEAD)\n", ""));
         Run.InProcess("check", git.Path).Exit.Should().Be(ExitCode.Findings, "without --new-since the old findings count");
         git.Commit("touch");
 
@@ -38,7 +38,7 @@ public class NewSinceTests
         exit.Should().Be(ExitCode.Findings);
         error.Should().BeEmpty();
         output.Should().StartWith("Makefile:43:19: error: Target 'backends/kokoro' is missing from the '.NOTPARALLEL' list. [BL3001]\n")
-            .And.EndWith("1 error, 0 warnings in 1 backend (4 already at HEAD)\n");
+            .And.EndWith("1 error, 0 warnings in 1 of 6 backends (4 already at HEAD)\n");
 
         // Against the first commit, by id and by HEAD~1, the same.
         Run.InProcess("check", git.Path, "--new-since", "HEAD~1").Exit.Should().Be(ExitCode.Findings);
@@ -70,7 +70,7 @@ public class NewSinceTests
         Directory.Move(fixture.Path, sub);
         Directory.CreateDirectory(fixture.Path); // Fixture.Dispose deletes it
         git.Commit("vendored");
-        Run.InProcess("check", sub, "--new-since", "HEAD").Should().Be((ExitCode.Success, "0 errors, 0 warnings in 0 backends (4 already at HEAD)\n", ""));
+        Run.InProcess("check", sub, "--new-since", "HEAD").Should().Be((ExitCode.Success, "0 errors, 0 warnings in 0 of 6 backends (4 already at HEAD)\n", ""));
     }
 
     [Test]
@@ -83,7 +83,7 @@ public class NewSinceTests
         git.Git("checkout", "-q", "HEAD~1", "--", "backend/index.yaml");
         var (exit, output, error) = Run.InProcess("check", git.Path, "--new-since", "HEAD");
         exit.Should().Be(ExitCode.Findings);
-        output.Should().EndWith("1 error, 0 warnings in 1 backend (3 already at HEAD)\n", "the gallery's BL1003 finding is new");
+        output.Should().EndWith("1 error, 0 warnings in 1 of 6 backends (3 already at HEAD)\n", "the gallery's BL1003 finding is new");
         error.Should().Be("backendlint: note: at HEAD, backend/index.yaml:1:1: error: the file does not exist; the findings that need it count as new\n");
     }
 

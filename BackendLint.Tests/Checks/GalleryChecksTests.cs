@@ -20,7 +20,7 @@ public class GalleryImageMustBeBuiltTests
             """;
         var finding = Lint.Snippets(matrix: Matrix, index: index, only: CheckIds.GalleryImageMustBeBuilt).Should().ContainSingle().Subject;
         finding.Span.Should().Be(new SourceSpan("backend/index.yaml", 5, 50, 5, 74));
-        finding.PlainMessage.Should().Be("Gallery image 'cuda12-vllm' uses tag suffix '-gpu-nvidia-cuda-12-vllm', which no build-matrix entry produces (see the builds of 'vllm').");
+        finding.PlainMessage.Should().Be("Gallery image 'cuda12-vllm' uses tag suffix '-gpu-nvidia-cuda-12-vllm', which no build-matrix entry produces: add a build-matrix entry with tag-suffix '-gpu-nvidia-cuda-12-vllm' next to the builds of 'vllm', or correct the tag.");
         finding.Related.Should().ContainSingle().Which.Span.StartLine.Should().Be(2);
     }
 
@@ -77,7 +77,7 @@ public class ImageChannelsMustPairTests
         const string index = "- name: cpu-x\n  uri: \"quay.io/go-skynet/local-ai-backends:latest-cpu-x\"\n";
         var finding = Lint.Snippets(index: index, only: CheckIds.ImageChannelsMustPair).Should().ContainSingle().Subject;
         finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 2, "latest-cpu-x"));
-        finding.PlainMessage.Should().Be("Gallery image 'cpu-x' is tagged 'latest-cpu-x', but no image uses 'master-cpu-x', so the development channel cannot install it.");
+        finding.PlainMessage.Should().Be("Gallery image 'cpu-x' is tagged 'latest-cpu-x', but no image uses 'master-cpu-x', so the development channel cannot install it: add an image 'cpu-x-development' with uri 'quay.io/go-skynet/local-ai-backends:master-cpu-x' next to it.");
     }
 
     [Test]
@@ -85,7 +85,7 @@ public class ImageChannelsMustPairTests
     {
         const string index = "- name: cpu-x-development\n  uri: quay.io/go-skynet/local-ai-backends:master-cpu-x\n";
         Lint.Snippets(index: index, only: CheckIds.ImageChannelsMustPair).Should().ContainSingle()
-            .Which.PlainMessage.Should().EndWith("so the release channel cannot install it.");
+            .Which.PlainMessage.Should().EndWith("so the release channel cannot install it: add an image 'cpu-x' with uri 'quay.io/go-skynet/local-ai-backends:latest-cpu-x' next to it.");
     }
 
     [Test]
@@ -113,7 +113,7 @@ public class CapabilityMustNameEntryTests
             """;
         var finding = Lint.Snippets(index: index, only: CheckIds.CapabilityMustNameEntry).Should().ContainSingle().Subject;
         finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 5, "cuda12-x"));
-        finding.PlainMessage.Should().Be("Capability 'nvidia' of 'x' names 'cuda12-x', but no gallery entry has that name.");
+        finding.PlainMessage.Should().Be("Capability 'nvidia' of 'x' names 'cuda12-x', but no gallery entry has that name: name an existing entry, or add an image entry with that name.");
         finding.Identity.Should().Be("entry=x;capability=nvidia");
     }
 

@@ -31,7 +31,7 @@ public class BuiltImageMustBeInGalleryTests
             """;
         var finding = Lint.Snippets(matrix: matrix, index: Index, only: CheckIds.BuiltImageMustBeInGallery).Should().ContainSingle().Subject;
         finding.Span.Should().Be(Lint.SpanOf(Lint.MatrixFile, matrix, 4, "-gpu-vulkan-whisper"));
-        finding.PlainMessage.Should().Be("Tag suffix '-gpu-vulkan-whisper' of backend 'whisper' is built, but no gallery image uses it; add its 'latest' and 'master' images next to the meta entry.");
+        finding.PlainMessage.Should().Be("Tag suffix '-gpu-vulkan-whisper' of backend 'whisper' is built, but no gallery image uses it; add images tagged 'latest-gpu-vulkan-whisper' and 'master-gpu-vulkan-whisper' next to the meta entry.");
         finding.Related.Should().ContainSingle().Which.Span.Should().Be(Lint.SpanOf(Lint.IndexFile, Index, 2, "whisper"));
     }
 
@@ -40,7 +40,7 @@ public class BuiltImageMustBeInGalleryTests
     {
         const string workflow = "jobs:\n  darwin:\n    uses: ./.github/workflows/backend_build_darwin.yml\n    with:\n      tag-suffix: '-metal-darwin-arm64-x'\n";
         Lint.Snippets(index: Index, workflow: workflow, only: CheckIds.BuiltImageMustBeInGallery).Should().ContainSingle()
-            .Which.Should().BeEquivalentTo(new { PlainMessage = "Tag suffix '-metal-darwin-arm64-x' is built, but no gallery image uses it.", Identity = "suffix=-metal-darwin-arm64-x", Backend = (string?)null });
+            .Which.Should().BeEquivalentTo(new { PlainMessage = "Tag suffix '-metal-darwin-arm64-x' is built, but no gallery image uses it; add images tagged 'latest-metal-darwin-arm64-x' and 'master-metal-darwin-arm64-x' to the gallery, with a meta entry for the backend.", Identity = "suffix=-metal-darwin-arm64-x", Backend = (string?)null });
     }
 
     [Test]
@@ -62,7 +62,7 @@ public class BuildContextMustMatchMakefileTests
         const string matrix = "include:\n  - backend: vllm\n    tag-suffix: '-cpu-vllm'\n    context: \"./\"\n  - backend: vllm\n    tag-suffix: '-gpu-vllm'\n    context: \"./backend\"\n";
         var finding = Lint.Snippets(matrix: matrix, makefile: Makefile, only: CheckIds.BuildContextMustMatchMakefile).Should().ContainSingle().Subject;
         finding.Span.Should().Be(Lint.SpanOf(Lint.MatrixFile, matrix, 7, "./backend"));
-        finding.PlainMessage.Should().Be("Build context './backend' of backend 'vllm' is not the Makefile's context '.'.");
+        finding.PlainMessage.Should().Be("Build context './backend' of backend 'vllm' is not the Makefile's context '.': change it to '.', or change the Makefile's if this one is right.");
         finding.Related.Single().Span.Should().Be(Lint.SpanOf("Makefile", Makefile, 1, "."));
     }
 
@@ -73,7 +73,7 @@ public class BuildContextMustMatchMakefileTests
         const string matrix = "include:\n  - backend: vllm\n    context: \"./\"\n  - backend: vllm\n    context: \".\"\n";
         var finding = Lint.Snippets(matrix: matrix, makefile: makefile, only: CheckIds.BuildContextMustMatchMakefile).Should().ContainSingle().Subject;
         finding.Span.Should().Be(Lint.SpanOf("Makefile", makefile, 1, "./backend"));
-        finding.PlainMessage.Should().Be("Build context './backend' of 'BACKEND_VLLM' is not the './' that all 2 build-matrix entries of 'vllm' use.");
+        finding.PlainMessage.Should().Be("Build context './backend' of 'BACKEND_VLLM' is not the './' that all 2 build-matrix entries of 'vllm' use: change it to './'.");
     }
 
     [Test]
@@ -82,7 +82,7 @@ public class BuildContextMustMatchMakefileTests
         const string makefile = "BACKEND_VLLM = vllm|python|./backend|false|true\n";
         const string matrix = "include:\n  - backend: vllm\n    context: \"./\"\n";
         Lint.Snippets(matrix: matrix, makefile: makefile, only: CheckIds.BuildContextMustMatchMakefile).Should().ContainSingle()
-            .Which.PlainMessage.Should().Be("Build context './backend' of 'BACKEND_VLLM' is not the './' that the build-matrix entry of 'vllm' uses.");
+            .Which.PlainMessage.Should().Be("Build context './backend' of 'BACKEND_VLLM' is not the './' that the build-matrix entry of 'vllm' uses: change it to './'.");
     }
 
     [TestCase("", ".")]

@@ -122,7 +122,7 @@ public class ExitCodeTests
                 File.Delete(Path.Combine(repo, file));
             var (exit, output, error) = Run.InProcess(repo);
             exit.Should().Be(ExitCode.InputError);
-            output.Should().Be("0 errors, 0 warnings in 0 backends\n");
+            Run.WithoutTotal(output).Should().Be("0 errors, 0 warnings in 0 backends\n");
             var lines = error.Split('\n');
             lines.Should().HaveCount(3, "an input error is one line, the rules it stops another, then the final newline");
             lines[0].Should().StartWith(expected);
@@ -141,7 +141,7 @@ public class ExitCodeTests
         var repo = BrokenRepository.Create("Makefile", [(byte)'X', (byte)' ', (byte)'=', (byte)' ', 0xC3, (byte)'(', (byte)'\n']);
         try
         {
-            Run.InProcess(repo).Should().Be((ExitCode.InputError, "0 errors, 0 warnings in 0 backends\n",
+            Run.WithoutTotal(Run.InProcess(repo)).Should().Be((ExitCode.InputError, "0 errors, 0 warnings in 0 backends\n",
                 "Makefile:1:5: error: the file is not valid UTF-8 (byte 0xC3)\nbackendlint: note: not run, as a source they need could not be read: BL2002, BL3001, BL3002, BL3003, BL3004\n"));
         }
         finally
@@ -157,7 +157,7 @@ public class ExitCodeTests
         var repo = BrokenRepository.Create(file, System.Text.Encoding.Latin1.GetBytes(latin1));
         try
         {
-            Run.InProcess(repo).Should().Be((ExitCode.InputError, "0 errors, 0 warnings in 0 backends\n", expected));
+            Run.WithoutTotal(Run.InProcess(repo)).Should().Be((ExitCode.InputError, "0 errors, 0 warnings in 0 backends\n", expected));
         }
         finally
         {
@@ -176,7 +176,7 @@ public class ExitCodeTests
             File.WriteAllBytes(Path.Combine(repo, later), later == "Makefile" ? [0xFF] : "- name: [unclosed\n"u8.ToArray());
             var (exit, output, error) = Run.InProcess(repo);
             exit.Should().Be(ExitCode.InputError);
-            output.Should().Be("0 errors, 0 warnings in 0 backends\n");
+            Run.WithoutTotal(output).Should().Be("0 errors, 0 warnings in 0 backends\n");
             var lines = error.TrimEnd('\n').Split('\n');
             lines.Should().HaveCount(3);
             lines[0].Should().StartWith(expected);
@@ -222,7 +222,7 @@ public class ExitCodeTests
         using var fixture = Fixture.Materialize("localai-inline-matrix");
         var (exit, _, error) = Run.InProcess(fixture.Path, "--matrix", "ci/matrix.yml");
         exit.Should().Be(ExitCode.InputError);
-        error.Should().Be("ci/matrix.yml:1:1: error: the file does not exist\nbackendlint: note: not run, as a source they need could not be read: BL1001, BL2001, BL2002\n");
+        error.Should().Be($"ci/matrix.yml:1:1: error: the file does not exist in '{fixture.Path}'\nbackendlint: note: not run, as a source they need could not be read: BL1001, BL2001, BL2002\n");
     }
 }
 
@@ -233,7 +233,7 @@ public class ProcessTests
     public void Clean_fixture_exits_0_and_prints_the_summary()
     {
         var (exit, output, error) = Run.Process("check", Fixture.BaseDirectory);
-        (exit, output, error).Should().Be((0, "0 errors, 0 warnings in 0 backends\n", ""));
+        (exit, output, error).Should().Be((0, "0 errors, 0 warnings in 0 of 6 backends\n", ""));
     }
 
     [Test]

@@ -68,7 +68,7 @@ public class SourcePathTests
     {
         File.Move(Path.Combine(_repo, "Makefile"), Path.Combine(_repo, "Makefile.real"));
         File.CreateSymbolicLink(Path.Combine(_repo, "Makefile"), "Makefile.real");
-        Check().Should().Be((ExitCode.Success, "0 errors, 0 warnings in 0 backends\n", ""));
+        Run.WithoutTotal(Check()).Should().Be((ExitCode.Success, "0 errors, 0 warnings in 0 backends\n", ""));
     }
 
     // A directory beside the repository whose name starts with the repository's own is still outside it.
@@ -109,7 +109,7 @@ public class SourcePathTests
         for (var i = 1; i <= 41; i++)
             File.CreateSymbolicLink(Path.Combine(_repo, $"Makefile.{i}"), $"Makefile.{i - 1}");
         File.CreateSymbolicLink(Path.Combine(_repo, "Makefile"), "Makefile.39");
-        Check().Should().Be((BackendLint.Cli.ExitCode.Success, "0 errors, 0 warnings in 0 backends\n", ""));
+        Run.WithoutTotal(Check()).Should().Be((BackendLint.Cli.ExitCode.Success, "0 errors, 0 warnings in 0 backends\n", ""));
         Link("Makefile", "Makefile.40");
         Check().Err.Should().StartWith("Makefile:1:1: error: the file is a loop of symbolic links\n");
     }

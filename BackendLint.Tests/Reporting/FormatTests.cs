@@ -17,8 +17,8 @@ public class TextReporterTests
         var writer = new StringWriter { NewLine = "\n" };
         TextReporter.Write(writer, Findings, color: false);
         writer.ToString().Should().Be(
-            "backend/index.yaml:2:44: error: Gallery image 'cpu-x' is tagged 'latest-cpu-x', but no image uses 'master-cpu-x', so the development channel cannot install it. [BL1002]\n" +
-            "backend/index.yaml:2:50: error: Gallery image 'cpu-x' uses tag suffix '-cpu-x', which no build-matrix entry produces. [BL1001]\n" +
+            "backend/index.yaml:2:44: error: Gallery image 'cpu-x' is tagged 'latest-cpu-x', but no image uses 'master-cpu-x', so the development channel cannot install it: add an image 'cpu-x-development' with uri 'quay.io/go-skynet/local-ai-backends:master-cpu-x' next to it. [BL1002]\n" +
+            "backend/index.yaml:2:50: error: Gallery image 'cpu-x' uses tag suffix '-cpu-x', which no build-matrix entry produces: add a build-matrix entry with tag-suffix '-cpu-x', or correct the tag. [BL1001]\n" +
             "2 errors, 0 warnings in 1 backend\n");
     }
 
@@ -124,7 +124,7 @@ public class JsonReporterTests
         ((string)finding["backend"]!).Should().Be("kokoro");
         finding["location"]!.ToJsonString().Should().Be("""{"file":"Makefile","startLine":41,"startColumn":19,"endLine":41,"endColumn":25}""");
         ((string)finding["related"]![0]!["message"]!).Should().Be("Add 'backends/kokoro' to '.NOTPARALLEL'.");
-        json["summary"]!.ToJsonString().Should().Be("""{"errors":1,"warnings":0,"notes":0,"backends":1,"suppressed":0,"unchanged":0}""");
+        json["summary"]!.ToJsonString().Should().Be("""{"errors":1,"warnings":0,"notes":0,"backends":1,"backendsChecked":6,"suppressed":0,"unchanged":0}""");
     }
 
     [Test]
@@ -152,7 +152,7 @@ public class OutputFileTests
             var (exit, stdout, _) = Run.InProcess(fixture.Path, "--format", "json", "--output", output, "--sarif", sarif);
             exit.Should().Be(1);
             stdout.Should().BeEmpty();
-            JsonNode.Parse(File.ReadAllText(output))!["findings"]!.AsArray().Should().HaveCount(2);
+            JsonNode.Parse(File.ReadAllText(output))!["findings"]!.AsArray().Should().HaveCount(1, "the latest and master images of one missing build are one finding");
             SarifSchema.Errors(File.ReadAllText(sarif)).Should().BeEmpty();
             Directory.GetFiles(dir).Select(Path.GetFileName).Should().BeEquivalentTo(["out.json", "out.sarif"]);
         }

@@ -26,6 +26,7 @@ public static class LintCommand
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(ModelOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(RulesOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(BaselineOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(ExplainOptions))]
     public static int Run(string[] args, LintConsole console)
     {
         var timings = new PhaseTimings(console.Environment("BACKENDLINT_TIMINGS") is "1");
@@ -37,17 +38,26 @@ public static class LintCommand
                 s.AutoHelp = true;
                 s.AutoVersion = true;
             });
+            if (HelpRequest(args) is { } help)
+            {
+                if (help.Page is null)
+                    return Usage(help.Problem!, console);
+                console.Out.Write(help.Page);
+                return ExitCode.Success;
+            }
+
             if (OptionWithoutValue(args) is { } missing)
                 return Usage(missing, console);
             if (UnknownVerb(args) is { } unknown)
                 return Usage(unknown, console);
-            var result = parser.ParseArguments<LintOptions, BaselineOptions, ModelOptions, RulesOptions>(args);
+            var result = parser.ParseArguments<LintOptions, BaselineOptions, ExplainOptions, ModelOptions, RulesOptions>(args);
             timings.Mark("parse arguments");
             return result.MapResult(
                 (LintOptions o) => Check(o, console, timings),
                 (BaselineOptions o) => WriteBaseline(o, console),
                 (ModelOptions o) => Model(o, console),
-                (RulesOptions o) => Rules(o, console),
+                (RulesOptions o) => o.Rule is null ? Rules(o, console) : Explain(o.Rule, [], console),
+                (ExplainOptions o) => Explain(o.Rule!, o.Extra, console),
                 errors => Usage(result, errors, console));
         }
         catch (InputError e)
@@ -75,7 +85,7 @@ public static class LintCommand
     {
         if (!OneOf("--format", o.Format, Formats, console) || !OneOf("--fail-level", o.FailLevel, FailLevels, console))
             return ExitCode.Usage;
-        var root = o.Path ?? ".";
+        var root = o.Path ?? FindRoot(console);
         if (UsageProblem(o, [("--sarif", o.Sarif), ("--output", o.Output), ("--config", o.Config), ("--baseline", o.Baseline), ("--new-since", o.NewSince)], root) is { } problem)
             return Usage(problem, console);
         if (o.Baseline is not null && o.NewSince is not null)
@@ -132,9 +142,9 @@ public static class LintCommand
         var output = o.Format switch
         {
             "sarif" => sarif!,
-            "json" => Render(stream => JsonReporter.Write(stream, findings, errors, notRun, leftOut, absent.Select(a => (a.Rule, a.Backend, a.Message, a.Fingerprint)).ToList())),
+            "json" => Render(stream => JsonReporter.Write(stream, findings, errors, notRun, leftOut, absent.Select(a => (a.Rule, a.Backend, a.Message, a.Fingerprint)).ToList(), model.Backends.Count)),
             "github" => Render(writer => GitHubReporter.Write(writer, active)),
-            _ => Render(writer => TextReporter.Write(writer, findings, Colored(o, console), o.ShowSuppressed, knownAs)),
+            _ => Render(writer => TextReporter.Write(writer, findings, Colored(o, console), o.ShowSuppressed, knownAs, model.Backends.Count, Shown(root, console))),
         };
         timings.Mark("render");
 
@@ -152,7 +162,7 @@ public static class LintCommand
             AtomicFile.Write(o.Sarif, sarif!);
         Emit(o.Output, output, console);
         if (o.Format == "github" && console.Environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
-            AppendSummary(summary, GitHubReporter.Summary(active, TextReporter.Summary(findings, knownAs)), console);
+            AppendSummary(summary, GitHubReporter.Summary(active, TextReporter.Summary(findings, knownAs, model.Backends.Count)), console);
         timings.Mark("write");
 
         if (errors.Count > 0)
@@ -170,7 +180,7 @@ public static class LintCommand
 
     private static int WriteBaseline(BaselineOptions o, LintConsole console)
     {
-        var root = o.Path ?? ".";
+        var root = o.Path ?? FindRoot(console);
         if (UsageProblem(o, [("--output", o.Output), ("--config", o.Config)], root) is { } problem)
             return Usage(problem, console);
         var config = LoadConfiguration(o, root);
@@ -290,13 +300,40 @@ public static class LintCommand
         return findings.Select(f => new BaselineEntry(f.Fingerprint, f.Rule.Id, f.Backend, f.PlainMessage)).ToList();
     }
 
+    /// <summary>
+    /// Without PATH, the repository is the nearest directory at or above the current one that has
+    /// a configuration, a gallery or a .git, as git finds its repository: BackendLint run from
+    /// backend/python/vllm lints the repository it is in.
+    /// </summary>
+    private static string FindRoot(LintConsole console)
+    {
+        for (var directory = new DirectoryInfo(console.CurrentDirectory); directory is not null; directory = directory.Parent)
+        {
+            var here = directory.FullName;
+            if (File.Exists(Path.Combine(here, Configuration.DefaultPath)) || File.Exists(Path.Combine(here, SourcePaths.DefaultIndex))
+                || Directory.Exists(Path.Combine(here, ".git")) || File.Exists(Path.Combine(here, ".git")))
+            {
+                return here;
+            }
+        }
+
+        throw new CommandError($"no repository at or above '{console.CurrentDirectory}': none of these directories has {Configuration.DefaultPath}, {SourcePaths.DefaultIndex} or .git; give the repository's PATH");
+    }
+
+    /// <summary>Repository-relative paths as the text format shows them: relative to the current directory.</summary>
+    private static Func<string, string> Shown(string root, LintConsole console)
+    {
+        var prefix = Path.GetRelativePath(console.CurrentDirectory, Path.GetFullPath(root, console.CurrentDirectory)).Replace('\\', '/');
+        return prefix == "." ? p => p : p => $"{prefix}/{p}";
+    }
+
     private static string InRoot(string root, string path) => Path.IsPathRooted(path) ? path : Path.Combine(root, path);
 
     private static string Plural(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n:N0} {many}";
 
     private static int Model(ModelOptions o, LintConsole console)
     {
-        var root = o.Path ?? ".";
+        var root = o.Path ?? FindRoot(console);
         if (UsageProblem(o, [("--backend", o.Backend), ("--config", o.Config)], root) is { } problem)
             return Usage(problem, console);
         var (model, errors) = RepositoryReader.Read(root, Paths(o, root, LoadConfiguration(o, root)));
@@ -322,6 +359,21 @@ public static class LintCommand
             "markdown" => RulesReporter.Markdown(CheckCatalog.Rules),
             _ => RulesReporter.Text(CheckCatalog.Rules),
         });
+        return ExitCode.Success;
+    }
+
+    private static int Explain(string id, IEnumerable<string> extra, LintConsole console)
+    {
+        if (extra.FirstOrDefault() is { } more)
+            return Usage($"unexpected argument '{more}': give one rule id", console);
+        var rule = CheckCatalog.Rules.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
+        if (rule is null)
+        {
+            var near = CheckCatalog.Rules.FirstOrDefault(r => Distance(r.Id, id.ToUpperInvariant()) <= 1);
+            return Usage($"'{id}' is not a rule id" + (near is null ? "; 'backendlint rules' lists them" : $"; did you mean '{near.Id}'?"), console);
+        }
+
+        console.Out.Write(rule.HelpMarkdown);
         return ExitCode.Success;
     }
 
@@ -422,7 +474,26 @@ public static class LintCommand
         return null;
     }
 
-    private static readonly string[] Verbs = ["check", "baseline", "model", "rules"];
+    private static readonly string[] Verbs = ["check", "baseline", "explain", "model", "rules"];
+
+    // '-h' and '--help' anywhere, 'help' and 'help VERB': the page of the verb the arguments name.
+    private static (string? Page, string? Problem)? HelpRequest(string[] args)
+    {
+        if (args is ["help"])
+            return (HelpPages.Top, null);
+        if (args is ["help", var verb, ..])
+        {
+            var near = Verbs.FirstOrDefault(v => Distance(v, verb) <= 2);
+            return HelpPages.Of(verb) is { } page
+                ? (page, null)
+                : (null, $"'{verb}' is not a verb ({string.Join(", ", Verbs)})" + (near is null ? "" : $"; did you mean '{near}'?"));
+        }
+
+        var options = args.TakeWhile(a => a != "--");
+        if (!options.Any(a => a is "-h" or "--help"))
+            return null;
+        return args[0] is "-h" or "--help" ? (HelpPages.Top, null) : (HelpPages.Of(args[0]) ?? HelpPages.Check, null);
+    }
 
     // 'backendlint chekc' would lint a directory named 'chekc' (check is the default verb): a first
     // word that is no verb, no option and no directory, and looks like a word, is a usage error.
@@ -488,7 +559,7 @@ public static class LintCommand
     }
 
     private static bool Colored(LintOptions o, LintConsole console) =>
-        o.Output is null && !o.NoColor && console.OutIsTerminal && string.IsNullOrEmpty(console.Environment("NO_COLOR"));
+        o.Output is null && !o.NoColor && console.OutIsTerminal && string.IsNullOrEmpty(console.Environment("NO_COLOR")) && console.Environment("TERM") is not "dumb";
 
     private static void Emit(string? path, string content, LintConsole console)
     {

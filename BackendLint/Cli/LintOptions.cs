@@ -144,9 +144,22 @@ public sealed class ModelOptions : IConfigOptions
     public string? Workflow { get; set; }
 }
 
-[Verb("rules", HelpText = "Print the rule catalog.")]
+[Verb("rules", HelpText = "Print the rule catalog, or with RULE that rule's page.")]
 public sealed class RulesOptions
 {
+    [Value(0, MetaName = "RULE", HelpText = "A rule id (BL3001): print its page, as 'explain' does.")]
+    public string? Rule { get; set; }
+
     [Option("format", Default = "text", HelpText = "text, json or markdown.")]
     public string Format { get; set; } = "text";
+}
+
+[Verb("explain", HelpText = "Print a rule's page: what breaks, a before and after, where it points, what it accepts.")]
+public sealed class ExplainOptions
+{
+    [Value(0, MetaName = "RULE", Required = true, HelpText = "A rule id, such as BL3001.")]
+    public string? Rule { get; set; }
+
+    [Value(1, Hidden = true)]
+    public IEnumerable<string> Extra { get; set; } = [];
 }

@@ -7,6 +7,9 @@ public sealed record Rule(string Id, string Name, string ShortDescription, Sever
 {
     public string HelpUri => $"{ProductInfo.InformationUri}/blob/main/docs/rules/{Id}.md";
 
+    /// <summary>The rule's doc page: what breaks, before and after, where it points, what it accepts.</summary>
+    public string HelpMarkdown => RuleHelp.Markdown(Id) ?? $"{FullDescription}\n\nSee [{Id}]({HelpUri}).\n";
+
     /// <summary>Which file a contributor edits to fix it: 0xxx a suppression, 1xxx gallery, 2xxx build matrix, 3xxx Makefile.</summary>
     public string Area => Id[2] switch
     {

@@ -33,15 +33,17 @@ public static class RepositoryReader
         {
             var full = Path.IsPathRooted(path) ? path : Path.Combine(root, path);
             return SourceFileGuard.Check(root, full, Relative(root, path)) is { } real ? SourceText.Read(Relative(root, path), real) : null;
-        }, path => Relative(root, path));
+        }, path => Relative(root, path), Path.GetFullPath(root));
     }
 
     /// <summary>
     /// The model of sources that <paramref name="load"/> gives by path (null when there is no such
     /// file): the working tree, or a git revision's tree for <c>--new-since</c>.
     /// </summary>
-    public static ReadResult Read(SourcePaths paths, Func<string, SourceText?> load, Func<string, string> relative)
+    /// <param name="lookedIn">Where the sources were looked for, named when one is missing; null for a git revision.</param>
+    public static ReadResult Read(SourcePaths paths, Func<string, SourceText?> load, Func<string, string> relative, string? lookedIn = null)
     {
+        var where = lookedIn is null ? "" : $" in '{lookedIn}'";
         return Build(
             () =>
             {
@@ -50,14 +52,14 @@ public static class RepositoryReader
                 var matrixData = Load(paths.MatrixData, required: paths.MatrixDataExplicit);
                 if (workflow is null && matrixData is null)
                     throw InputError.AtFile(relative(paths.MatrixData),
-                        $"no build matrix: neither '{relative(paths.MatrixData)}' nor '{relative(paths.Workflow)}' exists");
+                        $"no build matrix: neither '{relative(paths.MatrixData)}' nor '{relative(paths.Workflow)}' exists{where}");
                 return (workflow, matrixData);
             },
             () => Load(paths.Index, required: true)!,
             () => Load(paths.Makefile, required: true)!);
 
         SourceText? Load(string path, bool required) =>
-            load(path) ?? (required ? throw InputError.AtFile(relative(path), "the file does not exist") : null);
+            load(path) ?? (required ? throw InputError.AtFile(relative(path), $"the file does not exist{where}") : null);
     }
 
     /// <summary>The model of already-decoded sources; a null matrix source is absent, a null gallery or Makefile is an error.</summary>

@@ -15,7 +15,7 @@ public static class JsonReporter
     public const int FormatVersion = 1;
 
     public static void Write(Stream stream, IReadOnlyList<Finding> findings, IReadOnlyList<InputError>? errors = null, IReadOnlyList<RuleNotRun>? notRun = null, IReadOnlyList<RuleLeftOut>? leftOut = null,
-        IReadOnlyList<(string Rule, string? Backend, string Message, string Fingerprint)>? absent = null)
+        IReadOnlyList<(string Rule, string? Backend, string Message, string Fingerprint)>? absent = null, int? checkedBackends = null)
     {
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
@@ -77,6 +77,8 @@ public static class JsonReporter
         w.WriteNumber("warnings", active.Count(f => f.Level == Severity.Warning));
         w.WriteNumber("notes", active.Count(f => f.Level == Severity.Note));
         w.WriteNumber("backends", active.Where(f => f.Backend is not null).Select(f => f.Backend).Distinct(StringComparer.Ordinal).Count());
+        if (checkedBackends is { } total)
+            w.WriteNumber("backendsChecked", total);
         w.WriteNumber("suppressed", findings.Count(f => f.Suppression is not null));
         w.WriteNumber("unchanged", findings.Count(f => f.Suppression is null && f.Baseline == BaselineState.Unchanged));
         w.WriteEndObject();

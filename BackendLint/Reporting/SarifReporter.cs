@@ -117,7 +117,7 @@ public static class SarifReporter
         help: new MultiformatMessageString
         {
             Text = $"{d.FullDescription} See {d.HelpUri}",
-            Markdown = $"{d.FullDescription}\n\nSee [{d.Id}]({d.HelpUri}) for the fix and the exceptions BackendLint accepts.",
+            Markdown = d.HelpMarkdown,
         },
         relationships: null,
         properties: new Dictionary<string, SerializedPropertyInfo>

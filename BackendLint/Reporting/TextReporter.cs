@@ -10,14 +10,18 @@ public static class TextReporter
 {
     /// <param name="findings">Every finding; suppressed and already known ones are only counted, unless <paramref name="showSuppressed"/>.</param>
     /// <param name="knownAs">How already known findings are described ("in the baseline", "already at HEAD").</param>
-    public static void Write(TextWriter writer, IReadOnlyList<Finding> findings, bool color, bool showSuppressed = false, string? knownAs = null)
+    /// <param name="checkedBackends">How many backends the sources name, for the summary; null leaves the total out.</param>
+    /// <param name="path">How a repository-relative path is shown: relative to the current directory, so editors open it.</param>
+    public static void Write(TextWriter writer, IReadOnlyList<Finding> findings, bool color, bool showSuppressed = false, string? knownAs = null, int? checkedBackends = null, Func<string, string>? path = null)
     {
+        path ??= p => p;
+        string Position(Text.SourceSpan span) => $"{path(span.File)}:{span.StartLine}:{span.StartColumn}";
         foreach (var finding in findings)
         {
             if (!finding.IsActive && !showSuppressed)
                 continue;
             var level = finding.Suppression is not null ? "suppressed" : finding.IsActive ? finding.Level.Name() : "known";
-            writer.Write(Paint($"{finding.Span.ToPosition()}:", Bold, color));
+            writer.Write(Paint($"{Position(finding.Span)}:", Bold, color));
             writer.Write(' ');
             writer.Write(Paint($"{level}:", finding.IsActive ? ColorOf(finding.Level) : Dim, color));
             writer.Write(' ');
@@ -25,21 +29,21 @@ public static class TextReporter
             writer.Write(' ');
             writer.WriteLine(Paint($"[{finding.Rule.Id}]", Dim, color));
             foreach (var related in finding.Related)
-                writer.WriteLine($"    {related.Span.ToPosition()}: note: {related.Message}");
+                writer.WriteLine($"    {Position(related.Span)}: note: {related.Message}");
             if (finding.Suppression is { } suppression)
-                writer.WriteLine($"    {suppression.Where.ToPosition()}: note: suppressed {(suppression.Kind == SuppressionKind.InSource ? "here" : "by this entry")}: {suppression.Justification}");
+                writer.WriteLine($"    {Position(suppression.Where)}: note: suppressed {(suppression.Kind == SuppressionKind.InSource ? "here" : "by this entry")}: {suppression.Justification}");
             else if (!finding.IsActive)
                 writer.WriteLine($"    note: {finding.Level.Name()}, {knownAs ?? "already known"}");
         }
 
-        writer.WriteLine(Summary(findings, knownAs));
+        writer.WriteLine(Summary(findings, knownAs, checkedBackends));
     }
 
     /// <summary>
-    /// <c>2 errors, 1 warning in 3 backends</c>, counting what counts, then what was set aside:
+    /// <c>2 errors, 1 warning in 3 of 83 backends</c>, counting what counts, then what was set aside:
     /// <c>(27 suppressed, 4 in the baseline)</c>.
     /// </summary>
-    public static string Summary(IReadOnlyList<Finding> findings, string? knownAs = null)
+    public static string Summary(IReadOnlyList<Finding> findings, string? knownAs = null, int? checkedBackends = null)
     {
         var active = findings.Where(f => f.IsActive).ToList();
         var errors = active.Count(f => f.Level == Severity.Error);
@@ -49,7 +53,7 @@ public static class TextReporter
         var summary = $"{Count(errors, "error")}, {Count(warnings, "warning")}";
         if (notes > 0)
             summary += $", {Count(notes, "note")}";
-        summary += $" in {Count(backends, "backend")}";
+        summary += checkedBackends is { } total ? $" in {backends} of {Count(total, "backend")}" : $" in {Count(backends, "backend")}";
 
         var suppressed = findings.Count(f => f.Suppression is not null);
         var known = findings.Count(f => f.Suppression is null && !f.IsActive);

@@ -22,8 +22,12 @@ internal sealed class ImageChannelsMustPair : ICheck
             if (suffix.Images is not [var first, ..] || suffix.Images.Exists(i => i.Channel != first.Channel) || first.Image is not { Tag: { } tag } image)
                 continue;
             var (have, missing, channel) = image.Channel == TagChannel.Latest ? ("latest", "master", "development") : ("master", "latest", "release");
+            // The pair's name, as LocalAI names them: the development image is the release image's name plus '-development'.
+            var name = image.Channel == TagChannel.Latest
+                ? first.DisplayName + "-development"
+                : first.DisplayName.EndsWith("-development", StringComparison.Ordinal) ? first.DisplayName[..^"-development".Length] : first.DisplayName;
             yield return Rule.At(tag.Span,
-                $"Gallery image {Finding.Quote(first.DisplayName)} is tagged {Finding.Quote(have + suffix.Text)}, but no image uses {Finding.Quote(missing + suffix.Text)}, so the {channel} channel cannot install it.",
+                $"Gallery image {Finding.Quote(first.DisplayName)} is tagged {Finding.Quote(have + suffix.Text)}, but no image uses {Finding.Quote(missing + suffix.Text)}, so the {channel} channel cannot install it: add an image {Finding.Quote(name)} with uri {Finding.Quote($"{image.Repository}:{missing}{suffix.Text}")} next to it.",
                 first.MetaName, $"suffix={suffix.Text};missing={missing}");
         }
     }

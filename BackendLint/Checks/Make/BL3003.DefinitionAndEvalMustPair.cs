@@ -29,7 +29,7 @@ internal sealed class DefinitionAndEvalMustPair : ICheck
             var line = MakeEval.LineFor(variable);
             yield return lastEval is null
                 ? Rule.At(definition.Variable.Span,
-                    $"Definition {Finding.Quote(variable)} has no {Finding.Quote(line)} line, so {Finding.Quote(MakefileFacts.DockerBuildPrefix + definition.Name.Value)} does not exist.",
+                    $"Definition {Finding.Quote(variable)} has no {Finding.Quote(line)} line, so {Finding.Quote(MakefileFacts.DockerBuildPrefix + definition.Name.Value)} does not exist: add that line after the definition.",
                     definition.Name.Value, $"variable={variable}")
                 : Rule.At(definition.Variable.Span,
                     $"Definition {Finding.Quote(variable)} has no {Finding.Quote(line)} line next to [the others](1), so {Finding.Quote(MakefileFacts.DockerBuildPrefix + definition.Name.Value)} does not exist.",
@@ -40,7 +40,7 @@ internal sealed class DefinitionAndEvalMustPair : ICheck
         foreach (var eval in makefile.Evals.Where(e => !makefile.IsDefined(e.Variable.Value)))
         {
             yield return Rule.At(eval.Variable.Span,
-                $"The generate-docker-build-target eval names {Finding.Quote(eval.Variable.Value)}, which is not a 'name|dockerfile-type|context|progress|needs-backend-arg' definition.",
+                $"The generate-docker-build-target eval names {Finding.Quote(eval.Variable.Value)}, which is not a 'name|dockerfile-type|context|progress|needs-backend-arg' definition: define it, or remove the eval line.",
                 null, $"eval={eval.Variable.Value}");
         }
     }

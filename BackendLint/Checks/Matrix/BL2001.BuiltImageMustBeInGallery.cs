@@ -27,11 +27,11 @@ internal sealed class BuiltImageMustBeInGallery : ICheck
             var backend = built.Entry?.Backend?.Value;
             yield return backend is not null && model.Gallery.MetaNamed(backend) is { } meta
                 ? Rule.At(built.Suffix.Span,
-                    $"Tag suffix {Finding.Quote(suffix.Text)} of backend {Finding.Quote(backend)} is built, but no gallery image uses it; add its 'latest' and 'master' images next to [the meta entry](1).",
+                    $"Tag suffix {Finding.Quote(suffix.Text)} of backend {Finding.Quote(backend)} is built, but no gallery image uses it; add images tagged {Finding.Quote("latest" + suffix.Text)} and {Finding.Quote("master" + suffix.Text)} next to [the meta entry](1).",
                     backend, $"suffix={suffix.Text}",
                     new RelatedLocation(meta.Name!.Value.Span, $"The gallery meta entry of {Finding.Quote(backend)}."))
                 : Rule.At(built.Suffix.Span,
-                    $"Tag suffix {Finding.Quote(suffix.Text)} is built, but no gallery image uses it.",
+                    $"Tag suffix {Finding.Quote(suffix.Text)} is built, but no gallery image uses it; add images tagged {Finding.Quote("latest" + suffix.Text)} and {Finding.Quote("master" + suffix.Text)} to the gallery, with a meta entry for the backend.",
                     backend, $"suffix={suffix.Text}");
         }
     }

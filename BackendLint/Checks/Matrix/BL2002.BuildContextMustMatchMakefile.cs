@@ -42,7 +42,7 @@ internal sealed class BuildContextMustMatchMakefile : ICheck
                     ? $"the build-matrix entry](1) of {Finding.Quote(backend.Name)} uses"
                     : $"all {contexts.Count} build-matrix entries](1) of {Finding.Quote(backend.Name)} use";
                 yield return Rule.At(definition.Context.Span,
-                    $"Build context {Finding.Quote(definition.Context.Value)} of {Finding.Quote(definition.Variable.Value)} is not the {Finding.Quote(first.Value)} that [{entries}.",
+                    $"Build context {Finding.Quote(definition.Context.Value)} of {Finding.Quote(definition.Variable.Value)} is not the {Finding.Quote(first.Value)} that [{entries}: change it to {Finding.Quote(first.Value)}.",
                     backend.Name, $"backend={backend.Name};makefile-context={definition.Context.Value}",
                     new RelatedLocation(first.Span, $"The first build-matrix entry of {Finding.Quote(backend.Name)}."));
                 continue;
@@ -51,7 +51,7 @@ internal sealed class BuildContextMustMatchMakefile : ICheck
             foreach (var (entry, context, _) in differing)
             {
                 yield return Rule.At(context.Span,
-                    $"Build context {Finding.Quote(context.Value)} of backend {Finding.Quote(backend.Name)} is not [the Makefile's context](1) {Finding.Quote(definition.Context.Value)}.",
+                    $"Build context {Finding.Quote(context.Value)} of backend {Finding.Quote(backend.Name)} is not [the Makefile's context](1) {Finding.Quote(definition.Context.Value)}: change it to {Finding.Quote(definition.Context.Value)}, or change the Makefile's if this one is right.",
                     backend.Name, $"backend={backend.Name};suffix={entry.Get("tag-suffix")?.Value};context={context.Value}",
                     new RelatedLocation(definition.Context.Span, $"The context of {Finding.Quote(definition.Variable.Value)}."));
             }

@@ -79,6 +79,14 @@ public class DeliveryFileTests
         File.ReadAllText(Path.Combine(Lint.RepositoryRoot, "Dockerfile")).Should().Contain($"\nARG REPOSITORY_URL={url}\n");
     }
 
+    [Test]
+    public void The_image_built_from_source_is_labelled_with_the_version()
+    {
+        var version = XDocument.Load(Path.Combine(Lint.RepositoryRoot, "Directory.Build.props")).Descendants("Version").Single().Value;
+
+        File.ReadAllText(Path.Combine(Lint.RepositoryRoot, "Dockerfile")).Should().Contain($"\nARG VERSION={version}\n");
+    }
+
     /// <summary>The matchers of <c>.github/backendlint-matcher.json</c>, compiled as the Actions runner compiles them.</summary>
     private static IEnumerable<(string Owner, string? DefaultSeverity, JsonElement Pattern, Regex Regex)> Matchers()
     {

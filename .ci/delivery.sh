@@ -86,6 +86,17 @@ out="$work/action-release"; mkdir -p "$out"
 code=$?
 [ "$code" -eq 1 ] && grep -qx "findings=2" "$out/output" && grep -q '^::error file=backend/index.yaml,line=' "$out/stdout" \
   || { bad "action on v$version: exit $code, expected 1 with two findings annotated"; cat "$out/stderr" "$out/stdout" | tail -20; }
+# Where a runner keeps the action (_actions/OWNER/REPO/REF), it downloads from that repository's
+# releases on GITHUB_SERVER_URL: here a file:// server that has the release at that path.
+runner_copy="$work/runner/_actions/someone/backendlint-fork/v0"; mkdir -p "$runner_copy"
+cp -r .github Directory.Build.props "$runner_copy/"
+mkdir -p "$work/server/someone/backendlint-fork/releases/download"
+cp -r "$release" "$work/server/someone/backendlint-fork/releases/download/"
+out="$work/action-from-runner"; mkdir -p "$out"
+(cd "$out" && env $(action_env "$out") BACKENDLINT_RELEASE_BASE_URL= GITHUB_ACTION_PATH=$runner_copy GITHUB_SERVER_URL=file://$work/server \
+    BACKENDLINT_VERSION=$version BACKENDLINT_PATH=$work/fixtures/BL1001-image-not-built bash "$runner_copy/.github/action/run.sh" > "$out/stdout" 2> "$out/stderr")
+code=$?
+[ "$code" -eq 1 ] && grep -qx "findings=2" "$out/output" || { bad "action kept by the runner: exit $code, expected 1 from the release of its own repository"; cat "$out/stdout" "$out/stderr" | tail -20; }
 # The same release with one byte of the binary changed, then without the binary's entry.
 tampered="$work/tampered/v$version"; mkdir -p "$tampered"
 cp "$release"/* "$tampered/"

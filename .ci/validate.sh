@@ -53,8 +53,8 @@ for block in "$work"/readme/block-*.yml; do
   examples+=("$work/$name")
 done
 echo "${#examples[@]} workflow examples found in README.md"
-# The gate workflow and the new-only steps: fewer means the extraction lost one.
-[ "${#examples[@]}" -ge 2 ] || bad "expected at least 2 workflow examples in README.md, found ${#examples[@]}"
+# The gate workflow, the steps with version and path, and the new-only steps: fewer means the extraction lost one.
+[ "${#examples[@]}" -ge 3 ] || bad "expected at least 3 workflow examples in README.md, found ${#examples[@]}"
 
 echo "--- action-validator (schemas of action metadata and workflows)"
 for file in action.yml .github/workflows/*.yml ${examples[@]+"${examples[@]}"}; do

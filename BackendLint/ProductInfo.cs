@@ -7,7 +7,9 @@ public static class ProductInfo
 {
     public const string Name = "BackendLint";
 
-    public const string InformationUri = "https://github.com/backendlint/backendlint";
+    /// <summary>The project's home, <c>RepositoryUrl</c> of the build (Directory.Build.props), without a trailing slash.</summary>
+    public static string InformationUri { get; } =
+        typeof(ProductInfo).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryUrl").Value!.TrimEnd('/');
 
     /// <summary>The package version (Directory.Build.props), without build metadata.</summary>
     public static string Version { get; } =

@@ -90,6 +90,9 @@ public static class LintCommand
             return Usage(problem, console);
         if (o.Baseline is not null && o.NewSince is not null)
             return Usage("--baseline and --new-since both say what is already known: give one of them", console);
+        if (PathPrefix.Problem(o.PathPrefix) is { } prefixProblem)
+            return Usage(prefixProblem, console);
+        var prefix = PathPrefix.Of(o.PathPrefix, root, o.Config, o.Baseline);
 
         Configuration config;
         ReadResult read;
@@ -104,12 +107,15 @@ public static class LintCommand
         catch (InputError e)
         {
             // Nothing could be read. The SARIF file is still written, with the error as a notification, so the upload shows why.
-            var empty = SarifReporter.Write(CheckCatalog.Rules, [], [], [e]);
+            var error = prefix?.Apply(e) ?? e;
+            var empty = SarifReporter.Write(CheckCatalog.Rules, [], [], [error]);
             if (o.Sarif is not null)
                 AtomicFile.Write(o.Sarif, empty);
             if (o.Format == "sarif")
                 Emit(o.Output, empty, console);
-            throw;
+            if (prefix is null)
+                throw;
+            throw error;
         }
 
         var (model, errors) = read;
@@ -133,6 +139,13 @@ public static class LintCommand
         }
 
         var files = model.Sources.Select(s => s.Path).ToList();
+        if (prefix is not null)
+        {
+            findings = findings.Select(prefix.Apply).ToList();
+            errors = errors.Select(prefix.Apply).ToList();
+            files = files.ConvertAll(prefix.Apply);
+        }
+
         var active = findings.Where(f => f.IsActive).ToList();
 
         // Everything is rendered before anything is written: no half-written output. Code scanning
@@ -144,7 +157,7 @@ public static class LintCommand
             "sarif" => sarif!,
             "json" => Render(stream => JsonReporter.Write(stream, findings, errors, notRun, leftOut, absent.Select(a => (a.Rule, a.Backend, a.Message, a.Fingerprint)).ToList(), model.Backends.Count)),
             "github" => Render(writer => GitHubReporter.Write(writer, active)),
-            _ => Render(writer => TextReporter.Write(writer, findings, Colored(o, console), o.ShowSuppressed, knownAs, model.Backends.Count, Shown(root, console))),
+            _ => Render(writer => TextReporter.Write(writer, findings, Colored(o, console), o.ShowSuppressed, knownAs, model.Backends.Count, prefix is null ? Shown(root, console) : null)),
         };
         timings.Mark("render");
 
@@ -440,7 +453,7 @@ public static class LintCommand
 
     private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal)
     {
-        "--format", "--sarif", "--output", "--fail-level", "--config", "--index", "--makefile", "--matrix", "--workflow", "--backend", "--baseline", "--new-since", "-o",
+        "--format", "--sarif", "--output", "--fail-level", "--config", "--index", "--makefile", "--matrix", "--workflow", "--backend", "--baseline", "--new-since", "--path-prefix", "-o",
     };
 
     // CommandLineParser reads '--sarif --fail-level warning' as a SARIF file named 'fail-level' and

@@ -69,6 +69,9 @@ public sealed class LintOptions : IConfigOptions
     [Option("no-color", HelpText = "No colour in text output (NO_COLOR is honoured too).")]
     public bool NoColor { get; set; }
 
+    [Option("path-prefix", HelpText = "Report every repository path under DIR, the repository's folder in a larger checkout (annotations and SARIF uris are read from the checkout's root).")]
+    public string? PathPrefix { get; set; }
+
     [Option("index", HelpText = "Gallery index (default: backend/index.yaml).")]
     public string? Index { get; set; }
 

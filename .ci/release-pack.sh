@@ -8,4 +8,5 @@ shift
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 cd "$(dirname "$0")/.."
-dotnet pack BackendLint.sln -c Release -o "$out" -nologo -v quiet "$@"
+# PortableTool: the framework-dependent package that runs everywhere; a plain pack compiles for this machine (pre-commit's hook).
+dotnet pack BackendLint.sln -c Release -o "$out" -nologo -v quiet -p:PortableTool=true "$@"

@@ -117,6 +117,26 @@ public class CapabilityMustNameEntryTests
         finding.Identity.Should().Be("entry=x;capability=nvidia");
     }
 
+    [TestCase("cuda12-xx", "did you mean 'cuda12-x'?", TestName = "One entry two edits away is suggested")]
+    [TestCase("cuda1-x", "name an existing entry, or add an image entry with that name.", TestName = "Two entries as close are not")]
+    [TestCase("rocm-x-long", "name an existing entry, or add an image entry with that name.", TestName = "Nothing close is not")]
+    public void A_misspelled_capability_suggests_the_one_close_entry(string value, string ending)
+    {
+        var index = $"""
+            - &x
+              name: x
+              capabilities:
+                nvidia: {value}
+            - !!merge <<: *x
+              name: cuda12-x
+              uri: quay.io/go-skynet/local-ai-backends:latest-cuda12-x
+            - !!merge <<: *x
+              name: cuda13-x
+              uri: quay.io/go-skynet/local-ai-backends:latest-cuda13-x
+            """;
+        Lint.Snippets(index: index, only: CheckIds.CapabilityMustNameEntry).Should().ContainSingle().Which.PlainMessage.Should().EndWith("has that name: " + ending);
+    }
+
     [Test]
     public void Reports_a_capability_written_on_a_development_meta()
     {

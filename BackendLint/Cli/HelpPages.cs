@@ -33,6 +33,7 @@ public static class HelpPages
           --show-suppressed       text: also list suppressed and already known findings, with the reason
           --include-suppressed    SARIF: also write suppressed results, with 'suppressions'
           --no-color              no colour (NO_COLOR and TERM=dumb are honoured too)
+          --path-prefix DIR       report paths under DIR: PATH is the folder DIR of a larger checkout
 
         """ + "\n" + Config + "\n" + Paths + "\n";
 

@@ -382,7 +382,7 @@ public static class LintCommand
         var rule = CheckCatalog.Rules.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
         if (rule is null)
         {
-            var near = CheckCatalog.Rules.FirstOrDefault(r => Distance(r.Id, id.ToUpperInvariant()) <= 1);
+            var near = CheckCatalog.Rules.FirstOrDefault(r => EditDistance.Between(r.Id, id.ToUpperInvariant()) <= 1);
             return Usage($"'{id}' is not a rule id" + (near is null ? "; 'backendlint rules' lists them" : $"; did you mean '{near.Id}'?"), console);
         }
 
@@ -496,7 +496,7 @@ public static class LintCommand
             return (HelpPages.Top, null);
         if (args is ["help", var verb, ..])
         {
-            var near = Verbs.FirstOrDefault(v => Distance(v, verb) <= 2);
+            var near = Verbs.FirstOrDefault(v => EditDistance.Between(v, verb) <= 2);
             return HelpPages.Of(verb) is { } page
                 ? (page, null)
                 : (null, $"'{verb}' is not a verb ({string.Join(", ", Verbs)})" + (near is null ? "" : $"; did you mean '{near}'?"));
@@ -517,27 +517,8 @@ public static class LintCommand
         var word = args[0];
         if (word.Length == 0 || !word.All(c => char.IsAsciiLetterLower(c) || c == '-'))
             return null;
-        var near = Verbs.FirstOrDefault(v => Distance(v, word) <= 2);
+        var near = Verbs.FirstOrDefault(v => EditDistance.Between(v, word) <= 2);
         return $"'{word}' is neither a verb ({string.Join(", ", Verbs)}) nor a directory" + (near is null ? "" : $"; did you mean '{near}'?");
-    }
-
-    // Levenshtein distance, for the near miss of a verb.
-    private static int Distance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-
-        return row[b.Length];
     }
 
     private static int Usage(string problem, LintConsole console)

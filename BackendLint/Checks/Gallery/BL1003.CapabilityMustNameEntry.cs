@@ -1,5 +1,6 @@
 using BackendLint.Findings;
 using BackendLint.Model;
+using BackendLint.Text;
 
 namespace BackendLint.Checks.Gallery;
 
@@ -34,30 +35,10 @@ internal sealed class CapabilityMustNameEntry : ICheck
     // The closest entry name, for a misspelled capability: at most two edits away, and unambiguous.
     private static string? Nearest(string name, IEnumerable<string> names)
     {
-        var close = names.Distinct(StringComparer.Ordinal).Select(n => (Name: n, Distance: Distance(n, name))).Where(n => n.Distance <= 2).ToList();
+        var close = names.Distinct(StringComparer.Ordinal).Where(n => Math.Abs(n.Length - name.Length) <= 2).Select(n => (Name: n, Distance: EditDistance.Between(n, name))).Where(n => n.Distance <= 2).ToList();
         if (close.Count == 0)
             return null;
         var best = close.Min(n => n.Distance);
         return close.Count(n => n.Distance == best) == 1 ? close.First(n => n.Distance == best).Name : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 2)
-            return 3;
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-
-        return row[b.Length];
     }
 }

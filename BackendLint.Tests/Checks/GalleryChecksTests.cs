@@ -117,7 +117,9 @@ public class CapabilityMustNameEntryTests
         finding.Identity.Should().Be("entry=x;capability=nvidia");
     }
 
-    [TestCase("cuda12-xx", "did you mean 'cuda12-x'?", TestName = "One entry two edits away is suggested")]
+    [TestCase("cuda12-xx", "did you mean 'cuda12-x'?", TestName = "One entry one edit away is suggested")]
+    [TestCase("cuda12-xyz", "did you mean 'cuda12-x'?", TestName = "One entry two edits and two characters away is suggested")]
+    [TestCase("cuda12-wxyz", "name an existing entry, or add an image entry with that name.", TestName = "Three edits away is not")]
     [TestCase("cuda1-x", "name an existing entry, or add an image entry with that name.", TestName = "Two entries as close are not")]
     [TestCase("rocm-x-long", "name an existing entry, or add an image entry with that name.", TestName = "Nothing close is not")]
     public void A_misspelled_capability_suggests_the_one_close_entry(string value, string ending)

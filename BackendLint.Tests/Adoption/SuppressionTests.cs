@@ -62,6 +62,14 @@ public class SuppressionTests
     }
 
     [Test]
+    public void A_line_suppression_comes_before_a_file_suppression_and_both_are_used()
+    {
+        var makefile = "# backendlint: ignore-file[BL3001] the whole file\n# backendlint: ignore-file[BL3001] said twice\n"
+            + Makefile.Replace("kokoro|python|.|false|true\n", "kokoro|python|.|false|true # backendlint: ignore[BL3001] this line\n", StringComparison.Ordinal);
+        Triaged(makefile).Select(Show).Should().Equal("BL3001 5:18 suppressed at 5: this line", "BL3002 5:18");
+    }
+
+    [Test]
     public void An_unused_rule_of_a_comment_is_reported_on_its_own()
     {
         var makefile = Makefile.Replace("kokoro|python|.|false|true\n", "kokoro|python|.|false|true # backendlint: ignore[BL3001,BL1001] x\n", StringComparison.Ordinal);

@@ -100,6 +100,23 @@ public class GitHubReporterTests
 public class StepSummaryFailureTests
 {
     [Test]
+    public void The_job_summary_says_what_was_set_aside_when_nothing_counts()
+    {
+        var summary = Path.GetTempFileName();
+        using var fixture = Fixture.Materialize("adoption-inline");
+        try
+        {
+            var env = new Dictionary<string, string?> { ["GITHUB_STEP_SUMMARY"] = summary };
+            Run.InProcess(env, fixture.Path, "--format", "github").Should().Be((0, "", ""));
+            File.ReadAllText(summary).Should().Be("## BackendLint\n\n0 errors, 0 warnings in 0 of 6 backends \\(4 suppressed\\).\n\n", "Markdown shows the escaped brackets as brackets");
+        }
+        finally
+        {
+            File.Delete(summary);
+        }
+    }
+
+    [Test]
     public void An_unwritable_job_summary_is_a_warning_not_a_failure()
     {
         var env = new Dictionary<string, string?> { ["GITHUB_STEP_SUMMARY"] = "/nonexistent-dir/summary.md" };

@@ -11,11 +11,7 @@ namespace BackendLint.Adoption;
 /// that line; alone on its line it applies to the next line that is not a comment alone on its line,
 /// so several suppressions can be stacked above one entry. <c>ignore-file[...]</c> applies to its whole file.
 /// </summary>
-public sealed record InlineSuppression(SourceSpan Span, bool WholeFile, int Line, IReadOnlyList<string> Rules, string Reason)
-{
-    public bool Covers(Finding finding) =>
-        finding.Span.File == Span.File && Rules.Contains(finding.Rule.Id) && (WholeFile || finding.Span.StartLine == Line);
-}
+public sealed record InlineSuppression(SourceSpan Span, bool WholeFile, int Line, IReadOnlyList<string> Rules, string Reason);
 
 /// <summary>Finds the suppression comments of a source, and the comments that look like one but are not (BL0002).</summary>
 public static partial class InlineSuppressions
@@ -48,11 +44,8 @@ public static partial class InlineSuppressions
             }
 
             var line = comment.Span.StartLine;
-            if (alone.Contains(line))
-            {
-                while (alone.Contains(line))
-                    line++;
-            }
+            while (alone.Contains(line))
+                line++;
 
             suppressions.Add(new InlineSuppression(comment.Span, match.Groups["kind"].Value == "ignore-file", line, Ids(match), Reason(match)));
         }

@@ -32,18 +32,22 @@ public static class Triage
             extra.AddRange(invalid);
         }
 
-        // Which rule of which suppression accepted something; an entry of the configuration counts as a whole.
-        var usedInline = new HashSet<(InlineSuppression, string)>();
+        // Suppressions by what they accept: (file, line, rule), line 0 for a whole file. Each finding
+        // looks up its two keys, so a file of many suppressions costs a lookup per finding, not a
+        // scan; a key that accepted a finding is used, for every comment that names it.
+        var byKey = inline.SelectMany(s => s.Rules.Select(id => (Key: Key(s, id), Suppression: s))).ToLookup(x => x.Key, x => x.Suppression);
+        var usedKeys = new HashSet<(string, int, string)>();
         var usedEntries = new HashSet<IgnoreEntry>();
         var result = new List<Finding>(findings.Count + extra.Count);
         foreach (var finding in findings)
         {
             Suppression? suppression = null;
-            foreach (var s in inline)
+            // The comment on the finding's line comes before one for the whole file.
+            foreach (var key in new[] { (finding.Span.File, finding.Span.StartLine, finding.Rule.Id), (finding.Span.File, 0, finding.Rule.Id) })
             {
-                if (!s.Covers(finding))
+                if (byKey[key].FirstOrDefault() is not { } s)
                     continue;
-                usedInline.Add((s, finding.Rule.Id));
+                usedKeys.Add(key);
                 suppression ??= new Suppression(SuppressionKind.InSource, s.Reason, s.Span);
             }
 
@@ -62,7 +66,7 @@ public static class Triage
         {
             foreach (var id in s.Rules)
             {
-                if (usedInline.Contains((s, id)) || silent.Contains(id))
+                if (usedKeys.Contains(Key(s, id)) || silent.Contains(id))
                     continue;
                 var where = s.WholeFile ? "in this file" : $"on line {s.Line}";
                 extra.Add(CheckCatalog.SuppressionUnused.At(s.Span,
@@ -89,6 +93,8 @@ public static class Triage
         result.Sort(LintEngine.Compare);
         return result;
     }
+
+    private static (string File, int Line, string Rule) Key(InlineSuppression s, string id) => (s.Span.File, s.WholeFile ? 0 : s.Line, id);
 
     private static Finding Leveled(Finding finding, Configuration config) =>
         config.LevelOf(finding.Rule) is var level && level != finding.Level ? finding with { Level = level } : finding;

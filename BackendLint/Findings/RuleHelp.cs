@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace BackendLint.Findings;
 
 /// <summary>
@@ -9,15 +7,13 @@ namespace BackendLint.Findings;
 /// </summary>
 public static class RuleHelp
 {
-    private static readonly ConcurrentDictionary<string, string?> Pages = new(StringComparer.Ordinal);
-
     /// <summary>The page of a rule, or null when the build has none (a rule without a page fails CatalogTests).</summary>
-    public static string? Markdown(string id) => Pages.GetOrAdd(id, static id =>
+    public static string? Markdown(string id)
     {
         using var stream = typeof(RuleHelp).Assembly.GetManifestResourceStream($"rules/{id}.md");
         if (stream is null)
             return null;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd().ReplaceLineEndings("\n");
-    });
+    }
 }

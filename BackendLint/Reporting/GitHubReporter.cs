@@ -45,14 +45,10 @@ public static class GitHubReporter
     {
         var builder = new StringBuilder();
         builder.Append("## BackendLint\n\n");
-        if (findings.Count == 0)
-        {
-            // "No findings." alone would hide that some were suppressed or already known.
-            builder.Append(summary is null || !summary.Contains('(', StringComparison.Ordinal) ? "No findings.\n\n" : $"{Cell(summary)}.\n\n");
-            return builder.ToString();
-        }
-
+        // The summary line also when nothing counts: it says what was suppressed or already known.
         builder.Append(Cell(summary ?? TextReporter.Summary(findings))).Append(".\n\n");
+        if (findings.Count == 0)
+            return builder.ToString();
         builder.Append("| Level | Rule | Location | Message |\n|---|---|---|---|\n");
         var bytes = Encoding.UTF8.GetByteCount(builder.ToString());
         for (var i = 0; i < findings.Count; i++)

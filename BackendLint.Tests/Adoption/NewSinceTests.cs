@@ -48,6 +48,24 @@ public class NewSinceTests
     }
 
     [Test]
+    public void Sources_unchanged_since_the_revision_are_not_read_from_it_again()
+    {
+        // The findings at REV of sources whose bytes have not changed are today's. The proof that
+        // REV is not read again: its gallery blob is gone, which a full read reports.
+        var (fixture, git) = Repository("adoption-debt");
+        using var _ = fixture;
+        var blob = git.Git("rev-parse", "HEAD:backend/index.yaml");
+        File.Delete(Path.Combine(git.GitDirectory, "objects", blob[..2], blob[2..]));
+        Run.InProcess("check", git.Path, "--new-since", "HEAD").Should().Be((ExitCode.Success, "0 errors, 0 warnings in 0 of 6 backends (4 already at HEAD)\n", ""));
+
+        // One byte more in the work tree, and REV is read in full: without its gallery, the gallery's findings count as new.
+        File.AppendAllText(Path.Combine(git.Path, "backend", "index.yaml"), "\n");
+        var (exit, _, error) = Run.InProcess("check", git.Path, "--new-since", "HEAD");
+        exit.Should().Be(ExitCode.Findings);
+        error.Should().StartWith("backendlint: note: at HEAD, backend/index.yaml:1:1: error: at HEAD: object " + blob);
+    }
+
+    [Test]
     public void The_sarif_marks_new_and_unchanged_results()
     {
         var (fixture, git) = Repository("adoption-debt");

@@ -133,10 +133,18 @@ public sealed class GitRevisionTests
         commits.Should().HaveCountGreaterThan(30);
         using var scope = new AssertionScope();
         foreach (var commit in commits)
+        {
             git.ReadFile(commit, "backend/index.yaml").Should().Equal(repository.Show(commit, "backend/index.yaml"), commit);
+            git.FileId(commit, "backend/index.yaml").Should().Be(repository.Git("rev-parse", $"{commit}:backend/index.yaml"), commit);
+        }
+
         var head = git.Resolve("main");
         foreach (var path in new[] { "README", "dé.txt", "tool.sh", "feature.txt" })
+        {
             git.ReadFile(head, path).Should().Equal(repository.Show(head, path), path);
+            git.FileId(head, path).Should().Be(repository.Git("rev-parse", $"{head}:{path}"), path);
+            GitRepository.BlobIdOf(repository.Show(head, path)).Should().Be(git.FileId(head, path), path);
+        }
     }
 
     [TestCaseSource(nameof(Layouts))]
@@ -146,7 +154,10 @@ public sealed class GitRevisionTests
         var head = git.Resolve("main");
         using var scope = new AssertionScope();
         foreach (var path in new[] { "backend", "link", "sub", "missing", "backend/missing", "backend/index.yaml/x", "", "/README", "README/", "./README", "backend//index.yaml", "../README" })
+        {
             git.ReadFile(head, path).Should().BeNull(path);
+            git.FileId(head, path).Should().BeNull(path);
+        }
     }
 
     [TestCase("gc", 6)]

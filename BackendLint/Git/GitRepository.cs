@@ -111,7 +111,27 @@ public sealed class GitRepository
     /// commit is in another repository).
     /// </summary>
     /// <param name="commitId">A full commit id, as <see cref="Resolve"/> returns.</param>
-    public byte[]? ReadFile(string commitId, string path)
+    public byte[]? ReadFile(string commitId, string path) =>
+        Lookup(commitId, path, read: true).Bytes;
+
+    /// <summary>
+    /// The object id of the regular file at <paramref name="path"/> in a commit, without reading
+    /// the file: equal ids mean equal bytes, so a caller can tell that a file is unchanged
+    /// (<see cref="BlobIdOf"/>). Null exactly when <see cref="ReadFile"/> is.
+    /// </summary>
+    public string? FileId(string commitId, string path) =>
+        Lookup(commitId, path, read: false).Id;
+
+    /// <summary>The id git gives a file with these bytes (<c>git hash-object</c>): SHA-1 of "blob &lt;size&gt;\0" and the bytes.</summary>
+    public static string BlobIdOf(ReadOnlySpan<byte> bytes)
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA1);
+        sha.AppendData(System.Text.Encoding.ASCII.GetBytes($"blob {bytes.Length}\0"));
+        sha.AppendData(bytes);
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private (string? Id, byte[]? Bytes) Lookup(string commitId, string path, bool read)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (commitId is not { Length: 40 } || !ObjectStore.IsHex(commitId))
@@ -129,13 +149,13 @@ public sealed class GitRepository
             {
                 var tree = Present(current, path, id, GitObjectType.Tree);
                 if (FindEntry(tree, names[i], current) is not var (mode, entry))
-                    return null;
+                    return default((string?, byte[]?));
                 if (i < names.Length - 1 && (mode & 0xF000) == 0x4000)
                     current = entry;
                 else if (i == names.Length - 1 && (mode & 0xF000) == 0x8000)
-                    return Present(entry, path, id, GitObjectType.Blob);
+                    return (entry, read ? Present(entry, path, id, GitObjectType.Blob) : null);
                 else
-                    return null;
+                    return default;
             }
         });
     }

@@ -16,6 +16,9 @@ public sealed record SourcePaths
 
     public string Makefile { get; init; } = DefaultMakefile;
 
+    /// <summary>Every path a run reads: what <c>--new-since</c> compares with the revision.</summary>
+    public IEnumerable<string> All => [Workflow, MatrixData, Index, Makefile];
+
     /// <summary>Paths the user named: those must exist, where a default may be legitimately absent.</summary>
     public bool WorkflowExplicit { get; init; }
 

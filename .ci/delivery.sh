@@ -231,6 +231,13 @@ if command -v pre-commit > /dev/null; then
     fi
   done
   grep -q "Target 'backends/kokoro' is missing" "$work/hook-BL3001-not-notparallel.log" || bad "pre-commit did not show the finding"
+  # This machine has a C toolchain, so the hook pre-commit installed is the Native AOT build: a
+  # native executable in the tool's store, no backendlint.dll (docs/performance.md, "The pre-commit hook").
+  if [ -z "$(find "$PRE_COMMIT_HOME" -path '*/tools/any/*' -name backendlint -type f)" ] || [ -n "$(find "$PRE_COMMIT_HOME" -name backendlint.dll)" ]; then
+    bad "pre-commit did not install the Native AOT build: $(find "$PRE_COMMIT_HOME" -path '*/tools/*' -name 'backendlint*' | head -5)"
+  else
+    echo "pre-commit installed the Native AOT build"
+  fi
 
   # backendlint (--new-since HEAD): on a repository with four known findings, a commit that only
   # touches other lines passes; one that introduces a problem fails, showing only that problem.
@@ -249,6 +256,21 @@ if command -v pre-commit > /dev/null; then
   grep -q "1 error, 0 warnings in 1 of 6 backends (4 already at HEAD)" "$work/hook-debt-new.log" || { bad "pre-commit summary"; tail -30 "$work/hook-debt-new.log"; }
 else
   bad "pre-commit is not installed and could not be installed"
+fi
+
+echo "--- the hook's package without a working linker: the ReadyToRun build, and the pack succeeds"
+# The linker ILCompiler would use, made unusable: the Native AOT attempt fails and the ReadyToRun
+# package the first pack made stays. pre-commit would install it.
+packdir="$work/pack-fallback"
+mkdir -p "$packdir/src"
+git -C "$repo" archive HEAD | tar -x -C "$packdir/src"
+if (cd "$packdir/src" && CppCompilerAndLinker=/nonexistent/cc dotnet pack --configuration Release --output "$packdir/out" > "$packdir/pack.log" 2>&1); then
+  grep -q "the Native AOT build failed" "$packdir/pack.log" || { bad "fallback pack: no note that the AOT build failed"; tail -20 "$packdir/pack.log"; }
+  entries=$(unzip -l "$packdir/out/BackendLint.0.1.0.nupkg" | awk '{print $4}')
+  echo "$entries" | grep -qx 'tools/net10.0/linux-x64/backendlint.dll' || bad "fallback pack: not the ReadyToRun build: $(echo "$entries" | grep tools/)"
+  echo "fallback pack: ReadyToRun package, exit 0"
+else
+  bad "fallback pack failed"; tail -20 "$packdir/pack.log"
 fi
 
 echo "--- release binary: output equal to the JIT build on every fixture"

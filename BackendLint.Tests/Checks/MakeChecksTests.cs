@@ -25,6 +25,32 @@ public class BackendMustBeNotParallelTests
     }
 
     [Test]
+    public void Reports_a_makefile_without_notparallel_once_at_the_pattern_rule()
+    {
+        const string makefile = "backends/%: docker-build-% docker-save-%\nBACKEND_A = a|golang|.|false|true\nBACKEND_B = b|golang|.|false|true\nBACKEND_C = c|golang|.|false|true\nBACKEND_D = d|golang|.|false|true\n";
+        var finding = Lint.Snippets(makefile: makefile, only: CheckIds.BackendMustBeNotParallel).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("Makefile", makefile, 1, "backends/%"));
+        finding.PlainMessage.Should().Be("The Makefile has no '.NOTPARALLEL:' line, so its 4 'backends/<name>' targets are not serialized: add '.NOTPARALLEL: backends/a backends/b backends/c …' listing all of them.");
+        finding.Identity.Should().Be("notparallel=absent");
+        finding.Backend.Should().BeNull();
+    }
+
+    [Test]
+    public void Reports_a_makefile_without_notparallel_at_its_one_explicit_target()
+    {
+        const string makefile = "BACKEND_C = c|golang|.|false|true\nbackends/mlx:\n\tBACKEND=mlx $(MAKE) build\n";
+        var finding = Lint.Snippets(makefile: makefile, only: CheckIds.BackendMustBeNotParallel).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("Makefile", makefile, 2, "backends/mlx"));
+        finding.PlainMessage.Should().Be("The Makefile has no '.NOTPARALLEL:' line, so target 'backends/mlx' is not serialized: add '.NOTPARALLEL: backends/mlx' listing it.");
+    }
+
+    [Test]
+    public void Accepts_a_makefile_without_notparallel_or_backend_targets()
+    {
+        Lint.Snippets(makefile: "BACKEND_C = c|golang|.|false|true\n", only: CheckIds.BackendMustBeNotParallel).Should().BeEmpty();
+    }
+
+    [Test]
     public void Accepts_definitions_without_the_pattern_rule()
     {
         Lint.Snippets(makefile: ".NOTPARALLEL: backends/a\nBACKEND_C = c|golang|.|false|true\n", only: CheckIds.BackendMustBeNotParallel).Should().BeEmpty();

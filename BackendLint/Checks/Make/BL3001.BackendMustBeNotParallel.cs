@@ -1,5 +1,6 @@
 using BackendLint.Findings;
 using BackendLint.Model;
+using BackendLint.Text;
 
 namespace BackendLint.Checks.Make;
 
@@ -21,20 +22,34 @@ internal sealed class BackendMustBeNotParallel : ICheck
         if (list is { Prerequisites.Count: 0 })
             yield break;
 
+        var unlisted = new List<(string Target, Located<string> Token, string Backend)>();
         foreach (var backend in model.Backends)
         {
-            if (backend.NotParallel.Count > 0 || backend.BackendTarget(model.Makefile) is not { } token)
-                continue;
+            if (backend.NotParallel.Count == 0 && backend.BackendTarget(model.Makefile) is { } token)
+                unlisted.Add((MakefileFacts.BackendTargetPrefix + backend.Name, token, backend.Name));
+        }
 
-            var target = MakefileFacts.BackendTargetPrefix + backend.Name;
-            yield return list is null
-                ? Rule.At(token.Span,
-                    $"Target {Finding.Quote(target)} is not serialized: the Makefile has no '.NOTPARALLEL:' line.",
-                    backend.Name, $"target={target}")
-                : Rule.At(token.Span,
-                    $"Target {Finding.Quote(target)} is missing from [the '.NOTPARALLEL' list](1).",
-                    backend.Name, $"target={target}",
-                    new RelatedLocation(list.InsertionPoint, $"Add {Finding.Quote(target)} to '.NOTPARALLEL'."));
+        if (list is null)
+        {
+            // No list at all is one mistake, not one per target: one finding, at the pattern rule that
+            // makes the targets when there is one, else at the first target.
+            if (unlisted.Count == 0)
+                yield break;
+            var at = model.Makefile.BackendPatternRule ?? unlisted.MinBy(u => (u.Token.Span.StartLine, u.Token.Span.StartColumn)).Token;
+            var targets = unlisted.Select(u => u.Target).ToList();
+            var shown = targets.Count <= 3 ? string.Join(" ", targets) : $"{string.Join(" ", targets.Take(3))} …";
+            yield return Rule.At(at.Span,
+                $"The Makefile has no '.NOTPARALLEL:' line, so {(targets.Count == 1 ? $"target {Finding.Quote(targets[0])} is" : $"its {targets.Count} 'backends/<name>' targets are")} not serialized: add '.NOTPARALLEL: {shown}' listing {(targets.Count == 1 ? "it" : "all of them")}.",
+                null, "notparallel=absent");
+            yield break;
+        }
+
+        foreach (var (target, token, backend) in unlisted)
+        {
+            yield return Rule.At(token.Span,
+                $"Target {Finding.Quote(target)} is missing from [the '.NOTPARALLEL' list](1).",
+                backend, $"target={target}",
+                new RelatedLocation(list.InsertionPoint, $"Add {Finding.Quote(target)} to '.NOTPARALLEL'."));
         }
     }
 }

@@ -4,6 +4,8 @@
 #
 #   bash bench/hook.sh path/to/LocalAI [REV...]        # REVs of this repository; default HEAD
 #   RUNS=21 INSTALLS=1 bash bench/hook.sh ~/LocalAI HEAD~1 HEAD
+#   INSTALLS=0 HOOK_BENCH_OUT=DIR CHANGE=backend/index.yaml bash bench/hook.sh ~/LocalAI SHA1 SHA2
+#     (INSTALLS=0 reuses the installs an earlier run left in DIR: give the same commit ids)
 #
 # LocalAI is a checkout (its HEAD is archived) or a plain tree; the hook needs a git repository, so
 # its files are committed into a fresh one. For each REV, pre-commit installs this repository at that
@@ -36,6 +38,9 @@ else
   cp -a "$localai/." "$target/"; rm -rf "$target/.git"
 fi
 (cd "$target" && git init -q && git add -A && git -c user.email=bench@example.invalid -c user.name=bench commit -qm tree)
+# CHANGE=backend/index.yaml leaves that source changed against HEAD (a comment line appended), as in
+# a commit that touches it: then `backendlint` must read and check HEAD too.
+if [ -n "${CHANGE:-}" ]; then printf '\n# changed by bench/hook.sh\n' >> "$target/$CHANGE"; fi
 
 cat > "$work/noop.yaml" <<YAML
 repos:
@@ -99,7 +104,7 @@ echo "|---|---:|---:|---:|---:|---:|"
 for i in "${!revs[@]}"; do
   # shellcheck disable=SC2086 # space-separated lists
   printf '| %s (%s) | %.1f | %s | %s | %s | %s |\n' "${revs[$i]}" "${shas[$i]:0:9}" \
-    "$(awk -v v="$(median ${install[$i]})" 'BEGIN {print v / 1000}')" \
+    "$(if [ -n "${install[$i]:-}" ]; then awk -v v="$(median ${install[$i]})" 'BEGIN {print v / 1000}'; else echo nan; fi)" \
     "$(ms "$(median ${times[backendlint-$i]})")" "$(ms "$(median ${times[backendlint-$i-diff]})")" \
     "$(ms "$(median ${times[backendlint-all-$i]})")" "$(ms "$(median ${times[backendlint-all-$i-diff]})")"
 done

@@ -2,7 +2,7 @@
 # BackendLint where users get it, each tested for real: the release's steps without publishing
 # (the version check, the .NET tool packed and installed, the Native AOT binary and its SHA256SUMS),
 # the GitHub Action's script (building from source, and downloading a release: a good binary runs,
-# a tampered one is refused), the pre-commit hook (pre-commit try-repo on a clean and a broken
+# a tampered one is refused), the pre-commit hook (pre-commit run, as a user configures it, on a clean and a broken
 # repository), and the release binary's output, which must equal the JIT build's.
 # Shared by .ci/run and .github/workflows/ci.yml.
 set -uo pipefail
@@ -208,7 +208,7 @@ for mode in build release; do
 done
 if [ -n "$(ls -A "$pwned")" ]; then bad "something of the hostile checkout ran: $(ls "$pwned")"; else echo "nothing of the hostile checkout ran (2 modes, 5 levers)"; fi
 
-echo "--- pre-commit hook: pre-commit try-repo on a clean and a broken repository"
+echo "--- pre-commit hook: pre-commit run on a clean and a broken repository"
 if ! command -v pre-commit > /dev/null; then
   if [ "$(id -u)" -eq 0 ]; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pre-commit) > "$work/apt.log" 2>&1 || cat "$work/apt.log"
@@ -218,16 +218,22 @@ if ! command -v pre-commit > /dev/null; then
 fi
 if command -v pre-commit > /dev/null; then
   export PRE_COMMIT_HOME="$work/pre-commit-home"
+  # The hooks as a user's .pre-commit-config.yaml names them: this repository at this commit. Unlike
+  # try-repo, whose store is a temporary directory, the install stays in PRE_COMMIT_HOME, where the
+  # check below finds it, and it happens once for every run that follows.
+  hookcfg="$work/pre-commit-config.yaml"
+  printf 'repos:\n  - repo: %s\n    rev: %s\n    hooks:\n      - id: backendlint\n      - id: backendlint-all\n' \
+    "$repo" "$(git -C "$repo" rev-parse HEAD)" > "$hookcfg"
   # backendlint-all: every finding counts.
   for case in "localai-default 0" "BL3001-not-notparallel 1"; do
     set -- $case
     target="$work/hook-$1"
     bash fixtures/materialize.sh "$1" "$target" || bad "materialize $1"
     (cd "$target" && git init -q && git add -A && git -c user.email=ci@example.invalid -c user.name=ci commit -qm fixture)
-    (cd "$target" && pre-commit try-repo "$repo" backendlint-all --all-files > "$work/hook-$1.log" 2>&1)
+    (cd "$target" && pre-commit run --config "$hookcfg" backendlint-all --all-files > "$work/hook-$1.log" 2>&1)
     code=$?
     if { [ "$2" -eq 0 ] && [ "$code" -ne 0 ]; } || { [ "$2" -ne 0 ] && [ "$code" -eq 0 ]; }; then
-      bad "pre-commit try-repo on $1: exit $code"; tail -30 "$work/hook-$1.log"
+      bad "pre-commit run on $1: exit $code"; tail -30 "$work/hook-$1.log"
     fi
   done
   grep -q "Target 'backends/kokoro' is missing" "$work/hook-BL3001-not-notparallel.log" || bad "pre-commit did not show the finding"
@@ -245,11 +251,11 @@ if command -v pre-commit > /dev/null; then
   bash fixtures/materialize.sh adoption-debt "$target" || bad "materialize adoption-debt"
   (cd "$target" && git init -q && git add -A && git -c user.email=ci@example.invalid -c user.name=ci commit -qm debt)
   sed -i 's/^GOCMD=go$/GOCMD = go/' "$target/Makefile"
-  (cd "$target" && git add Makefile && pre-commit try-repo "$repo" backendlint > "$work/hook-debt-touch.log" 2>&1) \
+  (cd "$target" && git add Makefile && pre-commit run --config "$hookcfg" backendlint > "$work/hook-debt-touch.log" 2>&1) \
     || { bad "pre-commit blocked a commit that introduces nothing"; tail -30 "$work/hook-debt-touch.log"; }
   (cd "$target" && git -c user.email=ci@example.invalid -c user.name=ci commit -qm touch --no-verify)
   sed -i 's/^\tbackends\/vllm backends\/kokoro \\$/\tbackends\/vllm \\/' "$target/Makefile"
-  (cd "$target" && git add Makefile && pre-commit try-repo "$repo" backendlint > "$work/hook-debt-new.log" 2>&1) \
+  (cd "$target" && git add Makefile && pre-commit run --config "$hookcfg" backendlint > "$work/hook-debt-new.log" 2>&1) \
     && bad "pre-commit let a new problem through"
   grep -q "Target 'backends/kokoro' is missing" "$work/hook-debt-new.log" || { bad "pre-commit did not show the new finding"; tail -30 "$work/hook-debt-new.log"; }
   grep -q "backends/whisper" "$work/hook-debt-new.log" && bad "pre-commit showed a finding that was already at HEAD"

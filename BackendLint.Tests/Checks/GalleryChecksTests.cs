@@ -153,3 +153,66 @@ public class CapabilityMustNameEntryTests
         Lint.Snippets(index: index, only: CheckIds.CapabilityMustNameEntry).Should().BeEmpty();
     }
 }
+
+public class OneImagePerTagTests
+{
+    [Test]
+    public void Reports_two_names_on_one_tag_at_the_second()
+    {
+        const string index = """
+            - name: nvidia-l4t-arm64-x
+              uri: "quay.io/go-skynet/local-ai-backends:latest-nvidia-l4t-arm64-x"
+            - name: cuda13-nvidia-l4t-arm64-x
+              uri: "quay.io/go-skynet/local-ai-backends:latest-nvidia-l4t-arm64-x"
+            """;
+        var finding = Lint.Snippets(index: index, only: CheckIds.OneImagePerTag).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 4, "latest-nvidia-l4t-arm64-x"));
+        finding.PlainMessage.Should().Be("Gallery image 'cuda13-nvidia-l4t-arm64-x' uses tag 'latest-nvidia-l4t-arm64-x', which 'nvidia-l4t-arm64-x' already uses, so both install the same build: give 'cuda13-nvidia-l4t-arm64-x' the tag of its own build.");
+        finding.Related.Should().ContainSingle().Which.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 2, "latest-nvidia-l4t-arm64-x"));
+        finding.Level.Should().Be(BackendLint.Findings.Severity.Error);
+        finding.Identity.Should().Be("image=quay.io/go-skynet/local-ai-backends:latest-nvidia-l4t-arm64-x;entry=cuda13-nvidia-l4t-arm64-x");
+    }
+
+    [Test]
+    public void Reports_a_shared_tag_across_the_two_backends_repositories()
+    {
+        const string index = "- name: a\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n- name: b\n  uri: docker.io/localai/localai-backends:latest-cpu-x\n";
+        Lint.Snippets(index: index, only: CheckIds.OneImagePerTag).Should().ContainSingle().Which.Span.StartLine.Should().Be(4);
+    }
+
+    [Test]
+    public void Reports_every_later_name_against_the_first()
+    {
+        const string index = "- name: a\n  uri: quay.io/x/y:v1\n- name: b\n  uri: quay.io/x/y:v1\n- name: c\n  uri: quay.io/x/y:v1\n";
+        Lint.Snippets(index: index, only: CheckIds.OneImagePerTag).Select(f => (f.Span.StartLine, f.Related[0].Span.StartLine)).Should().Equal((4, 2), (6, 2));
+    }
+
+    [Test]
+    public void Accepts_the_same_tag_on_other_repositories()
+    {
+        const string index = "- name: a\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n- name: b\n  uri: quay.io/someone/else:latest-cpu-x\n";
+        Lint.Snippets(index: index, only: CheckIds.OneImagePerTag).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Accepts_a_mirror_naming_the_tag_of_another_entry_s_uri()
+    {
+        // A mirror is the same image on another registry, not a second entry installing it.
+        const string index = "- name: a\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n- name: b\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-y\n  mirrors:\n    - localai/localai-backends:latest-cpu-x\n";
+        Lint.Snippets(index: index, only: CheckIds.OneImagePerTag).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Accepts_entries_of_the_same_name_which_are_BL1008_s()
+    {
+        const string index = "- name: a\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n- name: A\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n";
+        Lint.Snippets(index: index, only: CheckIds.OneImagePerTag).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Accepts_images_without_a_tag()
+    {
+        const string index = "- name: a\n  uri: quay.io/x/y@sha256:0123\n- name: b\n  uri: quay.io/x/y@sha256:0123\n";
+        Lint.Snippets(index: index, only: CheckIds.OneImagePerTag).Should().BeEmpty();
+    }
+}

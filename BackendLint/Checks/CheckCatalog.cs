@@ -13,6 +13,7 @@ public static class CheckCatalog
         new GalleryImageMustBeBuilt(),
         new ImageChannelsMustPair(),
         new CapabilityMustNameEntry(),
+        new OneImagePerTag(),
         new BuiltImageMustBeInGallery(),
         new BuildContextMustMatchMakefile(),
         new BackendMustBeNotParallel(),

@@ -45,6 +45,15 @@ public sealed record ImageReference(string Repository, TagChannel Channel, Locat
     /// <summary>On a repository LocalAI's builds push to, with a <c>latest</c> or <c>master</c> tag: a suffix that must be built.</summary>
     public bool IsBuiltByMatrix => TagSuffix is not null && BackendRepositories.Contains(NormalizedRepository);
 
+    /// <summary>
+    /// The image as a registry serves it, for comparing two references: the repository normalized
+    /// (the two backends repositories carry the same tags, so they count as one) and the tag; null
+    /// without a tag (a digest, or none written).
+    /// </summary>
+    public string? SameImageKey => Tag is { } tag
+        ? $"{(BackendRepositories.Contains(NormalizedRepository) ? BackendRepositories[0] : NormalizedRepository)}:{tag.Value}"
+        : null;
+
     /// <summary>Docker Hub's implicit registry written out or not means the same repository.</summary>
     public string NormalizedRepository =>
         Repository.StartsWith("docker.io/", StringComparison.Ordinal) ? Repository["docker.io/".Length..]

@@ -216,3 +216,116 @@ public class OneImagePerTagTests
         Lint.Snippets(index: index, only: CheckIds.OneImagePerTag).Should().BeEmpty();
     }
 }
+
+public class EntryNamesUniqueTests
+{
+    [Test]
+    public void Reports_a_second_entry_of_a_name_that_differs_as_an_error()
+    {
+        const string index = """
+            - &llamacpp
+              name: llama-cpp
+              license: mit
+            - &vllm
+              name: vllm
+              license: apache-2.0
+            - !!merge <<: *llamacpp
+              name: "intel-sycl-f16-vllm-development"
+              uri: "quay.io/go-skynet/local-ai-backends:master-gpu-intel-sycl-f16-vllm"
+            - !!merge <<: *vllm
+              name: "intel-sycl-f16-vllm-development"
+              uri: "quay.io/go-skynet/local-ai-backends:master-gpu-intel-sycl-f16-vllm"
+            """;
+        var finding = Lint.Snippets(index: index, only: CheckIds.EntryNamesUnique).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 11, "intel-sycl-f16-vllm-development"));
+        finding.Level.Should().Be(BackendLint.Findings.Severity.Error);
+        finding.PlainMessage.Should().Be("Gallery entry 'intel-sycl-f16-vllm-development' repeats the name of an entry above but differs from it, and LocalAI only ever installs the first entry of a name: rename one of the two, or remove the wrong one.");
+        finding.Related.Should().ContainSingle().Which.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 8, "intel-sycl-f16-vllm-development"));
+        finding.Identity.Should().Be("name=intel-sycl-f16-vllm-development;differs");
+    }
+
+    [Test]
+    public void Reports_an_identical_copy_as_a_warning()
+    {
+        const string index = """
+            - &whisper
+              name: whisper
+              capabilities:
+                metal: metal-whisper
+            - !!merge <<: *whisper
+              name: "metal-whisper"
+              uri: "quay.io/go-skynet/local-ai-backends:latest-metal-darwin-arm64-whisper"
+            - !!merge <<: *whisper
+              uri: quay.io/go-skynet/local-ai-backends:latest-metal-darwin-arm64-whisper
+              name: metal-whisper
+            """;
+        var finding = Lint.Snippets(index: index, only: CheckIds.EntryNamesUnique).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 10, "metal-whisper"));
+        finding.Level.Should().Be(BackendLint.Findings.Severity.Warning);
+        finding.PlainMessage.Should().Be("Gallery entry 'metal-whisper' is an identical copy of the entry of that name above: remove one of the two.");
+        finding.Related.Should().ContainSingle().Which.Span.StartLine.Should().Be(6);
+    }
+
+    [TestCase("  mirrors:\n    - localai/localai-backends:latest-cpu-x\n", "  mirrors:\n    - localai/localai-backends:latest-cpu-y\n", TestName = "A sequence item differs")]
+    [TestCase("  tags: [a, b]\n", "  tags: [b, a]\n", TestName = "A sequence in another order differs")]
+    [TestCase("  license: mit\n", "", TestName = "A key only one writes differs")]
+    [TestCase("  urls: {a: x}\n", "  urls: {a: y}\n", TestName = "A nested value differs")]
+    public void A_copy_that_differs_anywhere_is_an_error(string first, string second)
+    {
+        var index = $"- name: cpu-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n{first}- name: cpu-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n{second}";
+        Lint.Snippets(index: index, only: CheckIds.EntryNamesUnique).Should().ContainSingle().Which.Level.Should().Be(BackendLint.Findings.Severity.Error);
+    }
+
+    [TestCase("  tags: [a, b]\n  license: mit\n", "  license: \"mit\"\n  tags:\n    - a\n    - b\n", TestName = "Keys in another order and other quoting")]
+    [TestCase("  <<: *m\n", "  alias: m\n  <<: *m\n", TestName = "A key written that a merge gives too")]
+    public void A_copy_that_says_the_same_is_a_warning(string first, string second)
+    {
+        var index = $"- &m\n  name: m\n  alias: m\n- name: cpu-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n{first}- name: cpu-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n{second}";
+        Lint.Snippets(index: index, only: CheckIds.EntryNamesUnique).Should().ContainSingle().Which.Level.Should().Be(BackendLint.Findings.Severity.Warning);
+    }
+
+    [Test]
+    public void Reports_names_that_differ_only_in_case_as_the_runtime_compares_them()
+    {
+        const string index = "- name: cpu-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n- name: CPU-X\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n";
+        Lint.Snippets(index: index, only: CheckIds.EntryNamesUnique).Should().ContainSingle().Which.Span.StartLine.Should().Be(3);
+    }
+
+    [Test]
+    public void Reports_every_later_copy_against_the_first()
+    {
+        const string index = "- name: a\n- name: a\n  alias: b\n- name: a\n";
+        Lint.Snippets(index: index, only: CheckIds.EntryNamesUnique).Select(f => (f.Span.StartLine, f.Level, f.Related[0].Span.StartLine))
+            .Should().Equal((2, BackendLint.Findings.Severity.Error, 1), (4, BackendLint.Findings.Severity.Warning, 1));
+    }
+
+    [Test]
+    public void Reports_an_inherited_name_at_the_merge_that_brings_it()
+    {
+        const string index = "- &x\n  name: x\n  capabilities: {default: cpu-x}\n- <<: *x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n";
+        var finding = Lint.Snippets(index: index, only: CheckIds.EntryNamesUnique).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 4, "*x"));
+        finding.Related[0].Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 2, "x"));
+    }
+
+    [TestCase(null, "warning", "error", TestName = "Without a configured level each finding keeps its own")]
+    [TestCase("error", "error", "error", TestName = "A configured level overrides the identical copy's")]
+    [TestCase("note", "note", "note", TestName = "A configured level overrides both")]
+    public void A_configured_level_overrides_the_level_of_each_finding(string? configured, string identical, string differing)
+    {
+        const string index = "- name: a\n- name: a\n- name: b\n- name: b\n  alias: c\n";
+        var config = BackendLint.Adoption.ConfigurationReader.Read(
+            new SourceText(".backendlint.yml", configured is null ? "" : $"rules:\n  BL1008: {configured}\n"), CheckCatalog.Rules.Select(r => r.Id).ToList());
+        var model = Lint.Model(index: index);
+        var (findings, notRun, _) = LintEngine.Run(model, CheckCatalog.All.Where(c => c.Rule.Id == CheckIds.EntryNamesUnique));
+        BackendLint.Adoption.Triage.Apply(findings, model, config, notRun).Select(f => (f.Span.StartLine, BackendLint.Findings.SeverityNames.Name(f.Level)))
+            .Should().Equal((2, identical), (4, differing));
+    }
+
+    [Test]
+    public void Accepts_distinct_names_and_entries_without_one()
+    {
+        const string index = "- name: a\n- name: a-development\n- uri: quay.io/x/y:v1\n- uri: quay.io/x/y:v1\n";
+        Lint.Snippets(index: index, only: CheckIds.EntryNamesUnique).Should().BeEmpty();
+    }
+}

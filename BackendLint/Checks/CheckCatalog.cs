@@ -14,6 +14,7 @@ public static class CheckCatalog
         new ImageChannelsMustPair(),
         new CapabilityMustNameEntry(),
         new OneImagePerTag(),
+        new EntryNamesUnique(),
         new BuiltImageMustBeInGallery(),
         new BuildContextMustMatchMakefile(),
         new BackendMustBeNotParallel(),

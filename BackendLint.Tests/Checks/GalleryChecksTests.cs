@@ -329,3 +329,137 @@ public class EntryNamesUniqueTests
         Lint.Snippets(index: index, only: CheckIds.EntryNamesUnique).Should().BeEmpty();
     }
 }
+
+public class CapabilityKeyMatchesPlatformTests
+{
+    private const string Images = """
+        - !!merge <<: *x
+          name: cpu-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x
+        - !!merge <<: *x
+          name: cuda12-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-gpu-nvidia-cuda-12-x
+        - !!merge <<: *x
+          name: cuda13-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-gpu-nvidia-cuda-13-x
+        - !!merge <<: *x
+          name: nvidia-l4t-arm64-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-nvidia-l4t-arm64-x
+        - !!merge <<: *x
+          name: cuda13-nvidia-l4t-arm64-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-nvidia-l4t-cuda-13-arm64-x
+        - !!merge <<: *x
+          name: rocm-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-gpu-rocm-hipblas-x
+        - !!merge <<: *x
+          name: intel-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-gpu-intel-x
+        - !!merge <<: *x
+          name: vulkan-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-gpu-vulkan-x
+        - !!merge <<: *x
+          name: metal-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-metal-darwin-arm64-x
+        - !!merge <<: *x
+          name: darwin-x86-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-darwin-x86-x
+        - !!merge <<: *x
+          name: piper-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-piper
+        - !!merge <<: *x
+          name: pinned-x
+          uri: quay.io/go-skynet/local-ai-backends:v3.0.0-gpu-nvidia-cuda-12-x
+        - name: other-meta
+          capabilities: {default: cpu-x}
+
+        """;
+
+    private static string Index(string key, string value) => $"- &x\n  name: x\n  capabilities:\n    {key}: \"{value}\"\n" + Images;
+
+    private static List<BackendLint.Findings.Finding> Run(string key, string value) =>
+        Lint.Snippets(index: Index(key, value), only: CheckIds.CapabilityKeyMatchesPlatform);
+
+    [Test]
+    public void Reports_a_cuda_13_key_naming_a_jetson_cuda_12_image_at_the_value()
+    {
+        var index = Index("nvidia-l4t-cuda-13", "nvidia-l4t-arm64-x");
+        var finding = Lint.Snippets(index: index, only: CheckIds.CapabilityKeyMatchesPlatform).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 4, "nvidia-l4t-arm64-x"));
+        finding.Level.Should().Be(BackendLint.Findings.Severity.Warning);
+        finding.PlainMessage.Should().Be("Capability 'nvidia-l4t-cuda-13' of 'x' names 'nvidia-l4t-arm64-x', an NVIDIA Jetson (L4T) CUDA 12 image by its tag 'latest-nvidia-l4t-arm64-x', so machines detected as 'nvidia-l4t-cuda-13' install a build for other hardware: name the image built for 'nvidia-l4t-cuda-13'.");
+        finding.Related.Should().ContainSingle().Which.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 16, "latest-nvidia-l4t-arm64-x"));
+        finding.Identity.Should().Be("entry=x;capability=nvidia-l4t-cuda-13");
+    }
+
+    [TestCase("nvidia", "rocm-x", TestName = "nvidia naming a ROCm image")]
+    [TestCase("nvidia", "cpu-x", TestName = "nvidia naming a CPU image")]
+    [TestCase("nvidia-cuda-12", "cuda13-x", TestName = "nvidia-cuda-12 naming a CUDA 13 image")]
+    [TestCase("nvidia-cuda-13", "cuda12-x", TestName = "nvidia-cuda-13 naming a CUDA 12 image")]
+    [TestCase("nvidia-l4t", "cuda12-x", TestName = "nvidia-l4t naming a desktop CUDA image")]
+    [TestCase("nvidia-l4t-cuda-12", "cuda13-nvidia-l4t-arm64-x", TestName = "nvidia-l4t-cuda-12 naming a Jetson CUDA 13 image")]
+    [TestCase("amd", "cuda12-x", TestName = "amd naming a CUDA image")]
+    [TestCase("intel", "rocm-x", TestName = "intel naming a ROCm image")]
+    [TestCase("metal", "cpu-x", TestName = "metal naming a CPU image")]
+    [TestCase("metal", "vulkan-x", TestName = "metal naming a Vulkan image")]
+    [TestCase("metal", "darwin-x86-x", TestName = "metal naming a macOS x86 image")]
+    [TestCase("darwin-x86", "metal-x", TestName = "darwin-x86 naming a Metal image")]
+    [TestCase("vulkan", "cuda12-x", TestName = "vulkan naming a CUDA image")]
+    public void Reports_an_image_for_other_hardware(string key, string value)
+    {
+        Run(key, value).Should().ContainSingle().Which.Span.StartLine.Should().Be(4);
+    }
+
+    [Test]
+    public void Reports_a_capability_naming_a_meta()
+    {
+        var index = Index("nvidia", "other-meta");
+        var finding = Lint.Snippets(index: index, only: CheckIds.CapabilityKeyMatchesPlatform).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 4, "other-meta"));
+        finding.PlainMessage.Should().Be("Capability 'nvidia' of 'x' names 'other-meta', which has no 'uri', and LocalAI refuses to install a meta backend through a capability: name the image entry built for 'nvidia'.");
+        finding.Related.Should().ContainSingle().Which.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 41, "other-meta"));
+    }
+
+    [TestCase("default", "cuda12-x", TestName = "default naming anything")]
+    [TestCase("nvidia", "cuda13-x", TestName = "nvidia naming a CUDA 13 image")]
+    [TestCase("nvidia", "nvidia-l4t-arm64-x", TestName = "nvidia naming a Jetson image")]
+    [TestCase("nvidia-cuda-12", "cuda12-x", TestName = "nvidia-cuda-12 naming a CUDA 12 image")]
+    [TestCase("nvidia-cuda-13", "cuda13-x", TestName = "nvidia-cuda-13 naming a CUDA 13 image")]
+    [TestCase("nvidia-l4t", "cuda13-nvidia-l4t-arm64-x", TestName = "nvidia-l4t naming a Jetson CUDA 13 image")]
+    [TestCase("nvidia-l4t-cuda-12", "nvidia-l4t-arm64-x", TestName = "nvidia-l4t-cuda-12 naming a Jetson image")]
+    [TestCase("nvidia-l4t-cuda-13", "cuda13-nvidia-l4t-arm64-x", TestName = "nvidia-l4t-cuda-13 naming a Jetson CUDA 13 image")]
+    [TestCase("amd", "rocm-x", TestName = "amd naming a ROCm image")]
+    [TestCase("intel", "intel-x", TestName = "intel naming a SYCL image")]
+    [TestCase("metal", "metal-x", TestName = "metal naming a Metal image")]
+    [TestCase("metal-darwin-arm64", "metal-x", TestName = "metal-darwin-arm64 naming a Metal image")]
+    [TestCase("darwin-x86", "darwin-x86-x", TestName = "darwin-x86 naming a macOS x86 image")]
+    [TestCase("vulkan", "vulkan-x", TestName = "vulkan naming a Vulkan image")]
+    [TestCase("nvidia-cuda-13", "vulkan-x", TestName = "a Vulkan image for an NVIDIA key")]
+    [TestCase("amd", "vulkan-x", TestName = "a Vulkan image for an AMD key")]
+    [TestCase("intel", "vulkan-x", TestName = "a Vulkan image for an Intel key")]
+    [TestCase("cpu", "cuda12-x", TestName = "a key LocalAI does not detect")]
+    [TestCase("nvidia", "piper-x", TestName = "a tag that names no platform")]
+    [TestCase("nvidia", "pinned-x", TestName = "a pinned tag")]
+    [TestCase("nvidia", "missing-x", TestName = "a name of no entry, which is BL1003's")]
+    [TestCase("NVIDIA-cuda-12", "cuda13-x", TestName = "a key in another case, which LocalAI never detects")]
+    [TestCase("nvidia-cuda-12", "CUDA12-X", TestName = "a value in another case, as LocalAI finds it")]
+    public void Accepts(string key, string value)
+    {
+        Run(key, value).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Reports_inherited_capabilities_once_at_the_meta()
+    {
+        var index = Index("amd", "cuda12-x") + "- !!merge <<: *x\n  name: x-development\n";
+        Lint.Snippets(index: index, only: CheckIds.CapabilityKeyMatchesPlatform).Should().ContainSingle().Which.Span.StartLine.Should().Be(4);
+    }
+
+    [Test]
+    public void Follows_the_first_entry_of_a_name_as_LocalAI_does()
+    {
+        var index = Index("amd", "rocm-x") + "- name: rocm-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-gpu-nvidia-cuda-12-x\n";
+        Lint.Snippets(index: index, only: CheckIds.CapabilityKeyMatchesPlatform).Should().BeEmpty();
+        var swapped = Index("amd", "cuda12-x") + "- name: cuda12-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-gpu-rocm-hipblas-x\n";
+        Lint.Snippets(index: swapped, only: CheckIds.CapabilityKeyMatchesPlatform).Should().ContainSingle();
+    }
+}

@@ -15,6 +15,7 @@ public static class CheckCatalog
         new CapabilityMustNameEntry(),
         new OneImagePerTag(),
         new EntryNamesUnique(),
+        new CapabilityKeyMatchesPlatform(),
         new BuiltImageMustBeInGallery(),
         new BuildContextMustMatchMakefile(),
         new BackendMustBeNotParallel(),

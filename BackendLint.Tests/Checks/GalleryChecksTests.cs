@@ -153,3 +153,313 @@ public class CapabilityMustNameEntryTests
         Lint.Snippets(index: index, only: CheckIds.CapabilityMustNameEntry).Should().BeEmpty();
     }
 }
+
+public class OneImagePerTagTests
+{
+    [Test]
+    public void Reports_two_names_on_one_tag_at_the_second()
+    {
+        const string index = """
+            - name: nvidia-l4t-arm64-x
+              uri: "quay.io/go-skynet/local-ai-backends:latest-nvidia-l4t-arm64-x"
+            - name: cuda13-nvidia-l4t-arm64-x
+              uri: "quay.io/go-skynet/local-ai-backends:latest-nvidia-l4t-arm64-x"
+            """;
+        var finding = Lint.Snippets(index: index, only: CheckIds.OneImagePerTag).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 4, "latest-nvidia-l4t-arm64-x"));
+        finding.PlainMessage.Should().Be("Gallery image 'cuda13-nvidia-l4t-arm64-x' uses tag 'latest-nvidia-l4t-arm64-x', which 'nvidia-l4t-arm64-x' already uses, so both install the same build: give 'cuda13-nvidia-l4t-arm64-x' the tag of its own build.");
+        finding.Related.Should().ContainSingle().Which.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 2, "latest-nvidia-l4t-arm64-x"));
+        finding.Level.Should().Be(BackendLint.Findings.Severity.Error);
+        finding.Identity.Should().Be("image=quay.io/go-skynet/local-ai-backends:latest-nvidia-l4t-arm64-x;entry=cuda13-nvidia-l4t-arm64-x");
+    }
+
+    [Test]
+    public void Reports_a_shared_tag_across_the_two_backends_repositories()
+    {
+        const string index = "- name: a\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n- name: b\n  uri: docker.io/localai/localai-backends:latest-cpu-x\n";
+        Lint.Snippets(index: index, only: CheckIds.OneImagePerTag).Should().ContainSingle().Which.Span.StartLine.Should().Be(4);
+    }
+
+    [Test]
+    public void Reports_every_later_name_against_the_first()
+    {
+        const string index = "- name: a\n  uri: quay.io/x/y:v1\n- name: b\n  uri: quay.io/x/y:v1\n- name: c\n  uri: quay.io/x/y:v1\n";
+        Lint.Snippets(index: index, only: CheckIds.OneImagePerTag).Select(f => (f.Span.StartLine, f.Related[0].Span.StartLine)).Should().Equal((4, 2), (6, 2));
+    }
+
+    [Test]
+    public void Accepts_the_same_tag_on_other_repositories()
+    {
+        const string index = "- name: a\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n- name: b\n  uri: quay.io/someone/else:latest-cpu-x\n";
+        Lint.Snippets(index: index, only: CheckIds.OneImagePerTag).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Accepts_a_mirror_naming_the_tag_of_another_entry_s_uri()
+    {
+        // A mirror is the same image on another registry, not a second entry installing it.
+        const string index = "- name: a\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n- name: b\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-y\n  mirrors:\n    - localai/localai-backends:latest-cpu-x\n";
+        Lint.Snippets(index: index, only: CheckIds.OneImagePerTag).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Accepts_entries_of_the_same_name_which_are_BL1008_s()
+    {
+        const string index = "- name: a\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n- name: A\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n";
+        Lint.Snippets(index: index, only: CheckIds.OneImagePerTag).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Accepts_images_without_a_tag()
+    {
+        const string index = "- name: a\n  uri: quay.io/x/y@sha256:0123\n- name: b\n  uri: quay.io/x/y@sha256:0123\n";
+        Lint.Snippets(index: index, only: CheckIds.OneImagePerTag).Should().BeEmpty();
+    }
+}
+
+public class EntryNamesUniqueTests
+{
+    [Test]
+    public void Reports_a_second_entry_of_a_name_that_differs_as_an_error()
+    {
+        const string index = """
+            - &llamacpp
+              name: llama-cpp
+              license: mit
+            - &vllm
+              name: vllm
+              license: apache-2.0
+            - !!merge <<: *llamacpp
+              name: "intel-sycl-f16-vllm-development"
+              uri: "quay.io/go-skynet/local-ai-backends:master-gpu-intel-sycl-f16-vllm"
+            - !!merge <<: *vllm
+              name: "intel-sycl-f16-vllm-development"
+              uri: "quay.io/go-skynet/local-ai-backends:master-gpu-intel-sycl-f16-vllm"
+            """;
+        var finding = Lint.Snippets(index: index, only: CheckIds.EntryNamesUnique).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 11, "intel-sycl-f16-vllm-development"));
+        finding.Level.Should().Be(BackendLint.Findings.Severity.Error);
+        finding.PlainMessage.Should().Be("Gallery entry 'intel-sycl-f16-vllm-development' repeats the name of an entry above but differs from it, and LocalAI only ever installs the first entry of a name: rename one of the two, or remove the wrong one.");
+        finding.Related.Should().ContainSingle().Which.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 8, "intel-sycl-f16-vllm-development"));
+        finding.Identity.Should().Be("name=intel-sycl-f16-vllm-development;differs");
+    }
+
+    [Test]
+    public void Reports_an_identical_copy_as_a_warning()
+    {
+        const string index = """
+            - &whisper
+              name: whisper
+              capabilities:
+                metal: metal-whisper
+            - !!merge <<: *whisper
+              name: "metal-whisper"
+              uri: "quay.io/go-skynet/local-ai-backends:latest-metal-darwin-arm64-whisper"
+            - !!merge <<: *whisper
+              uri: quay.io/go-skynet/local-ai-backends:latest-metal-darwin-arm64-whisper
+              name: metal-whisper
+            """;
+        var finding = Lint.Snippets(index: index, only: CheckIds.EntryNamesUnique).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 10, "metal-whisper"));
+        finding.Level.Should().Be(BackendLint.Findings.Severity.Warning);
+        finding.PlainMessage.Should().Be("Gallery entry 'metal-whisper' is an identical copy of the entry of that name above: remove one of the two.");
+        finding.Related.Should().ContainSingle().Which.Span.StartLine.Should().Be(6);
+    }
+
+    [TestCase("  mirrors:\n    - localai/localai-backends:latest-cpu-x\n", "  mirrors:\n    - localai/localai-backends:latest-cpu-y\n", TestName = "A sequence item differs")]
+    [TestCase("  tags: [a, b]\n", "  tags: [b, a]\n", TestName = "A sequence in another order differs")]
+    [TestCase("  license: mit\n", "", TestName = "A key only one writes differs")]
+    [TestCase("  urls: {a: x}\n", "  urls: {a: y}\n", TestName = "A nested value differs")]
+    public void A_copy_that_differs_anywhere_is_an_error(string first, string second)
+    {
+        var index = $"- name: cpu-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n{first}- name: cpu-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n{second}";
+        Lint.Snippets(index: index, only: CheckIds.EntryNamesUnique).Should().ContainSingle().Which.Level.Should().Be(BackendLint.Findings.Severity.Error);
+    }
+
+    [TestCase("  tags: [a, b]\n  license: mit\n", "  license: \"mit\"\n  tags:\n    - a\n    - b\n", TestName = "Keys in another order and other quoting")]
+    [TestCase("  <<: *m\n", "  alias: m\n  <<: *m\n", TestName = "A key written that a merge gives too")]
+    public void A_copy_that_says_the_same_is_a_warning(string first, string second)
+    {
+        var index = $"- &m\n  name: m\n  alias: m\n- name: cpu-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n{first}- name: cpu-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n{second}";
+        Lint.Snippets(index: index, only: CheckIds.EntryNamesUnique).Should().ContainSingle().Which.Level.Should().Be(BackendLint.Findings.Severity.Warning);
+    }
+
+    [Test]
+    public void Reports_names_that_differ_only_in_case_as_the_runtime_compares_them()
+    {
+        const string index = "- name: cpu-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n- name: CPU-X\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n";
+        Lint.Snippets(index: index, only: CheckIds.EntryNamesUnique).Should().ContainSingle().Which.Span.StartLine.Should().Be(3);
+    }
+
+    [Test]
+    public void Reports_every_later_copy_against_the_first()
+    {
+        const string index = "- name: a\n- name: a\n  alias: b\n- name: a\n";
+        Lint.Snippets(index: index, only: CheckIds.EntryNamesUnique).Select(f => (f.Span.StartLine, f.Level, f.Related[0].Span.StartLine))
+            .Should().Equal((2, BackendLint.Findings.Severity.Error, 1), (4, BackendLint.Findings.Severity.Warning, 1));
+    }
+
+    [Test]
+    public void Reports_an_inherited_name_at_the_merge_that_brings_it()
+    {
+        const string index = "- &x\n  name: x\n  capabilities: {default: cpu-x}\n- <<: *x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n";
+        var finding = Lint.Snippets(index: index, only: CheckIds.EntryNamesUnique).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 4, "*x"));
+        finding.Related[0].Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 2, "x"));
+    }
+
+    [TestCase(null, "warning", "error", TestName = "Without a configured level each finding keeps its own")]
+    [TestCase("error", "error", "error", TestName = "A configured level overrides the identical copy's")]
+    [TestCase("note", "note", "note", TestName = "A configured level overrides both")]
+    public void A_configured_level_overrides_the_level_of_each_finding(string? configured, string identical, string differing)
+    {
+        const string index = "- name: a\n- name: a\n- name: b\n- name: b\n  alias: c\n";
+        var config = BackendLint.Adoption.ConfigurationReader.Read(
+            new SourceText(".backendlint.yml", configured is null ? "" : $"rules:\n  BL1008: {configured}\n"), CheckCatalog.Rules.Select(r => r.Id).ToList());
+        var model = Lint.Model(index: index);
+        var (findings, notRun, _) = LintEngine.Run(model, CheckCatalog.All.Where(c => c.Rule.Id == CheckIds.EntryNamesUnique));
+        BackendLint.Adoption.Triage.Apply(findings, model, config, notRun).Select(f => (f.Span.StartLine, BackendLint.Findings.SeverityNames.Name(f.Level)))
+            .Should().Equal((2, identical), (4, differing));
+    }
+
+    [Test]
+    public void Accepts_distinct_names_and_entries_without_one()
+    {
+        const string index = "- name: a\n- name: a-development\n- uri: quay.io/x/y:v1\n- uri: quay.io/x/y:v1\n";
+        Lint.Snippets(index: index, only: CheckIds.EntryNamesUnique).Should().BeEmpty();
+    }
+}
+
+public class CapabilityKeyMatchesPlatformTests
+{
+    private const string Images = """
+        - !!merge <<: *x
+          name: cpu-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x
+        - !!merge <<: *x
+          name: cuda12-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-gpu-nvidia-cuda-12-x
+        - !!merge <<: *x
+          name: cuda13-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-gpu-nvidia-cuda-13-x
+        - !!merge <<: *x
+          name: nvidia-l4t-arm64-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-nvidia-l4t-arm64-x
+        - !!merge <<: *x
+          name: cuda13-nvidia-l4t-arm64-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-nvidia-l4t-cuda-13-arm64-x
+        - !!merge <<: *x
+          name: rocm-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-gpu-rocm-hipblas-x
+        - !!merge <<: *x
+          name: intel-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-gpu-intel-x
+        - !!merge <<: *x
+          name: vulkan-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-gpu-vulkan-x
+        - !!merge <<: *x
+          name: metal-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-metal-darwin-arm64-x
+        - !!merge <<: *x
+          name: darwin-x86-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-darwin-x86-x
+        - !!merge <<: *x
+          name: piper-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-piper
+        - !!merge <<: *x
+          name: pinned-x
+          uri: quay.io/go-skynet/local-ai-backends:v3.0.0-gpu-nvidia-cuda-12-x
+        - name: other-meta
+          capabilities: {default: cpu-x}
+
+        """;
+
+    private static string Index(string key, string value) => $"- &x\n  name: x\n  capabilities:\n    {key}: \"{value}\"\n" + Images;
+
+    private static List<BackendLint.Findings.Finding> Run(string key, string value) =>
+        Lint.Snippets(index: Index(key, value), only: CheckIds.CapabilityKeyMatchesPlatform);
+
+    [Test]
+    public void Reports_a_cuda_13_key_naming_a_jetson_cuda_12_image_at_the_value()
+    {
+        var index = Index("nvidia-l4t-cuda-13", "nvidia-l4t-arm64-x");
+        var finding = Lint.Snippets(index: index, only: CheckIds.CapabilityKeyMatchesPlatform).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 4, "nvidia-l4t-arm64-x"));
+        finding.Level.Should().Be(BackendLint.Findings.Severity.Warning);
+        finding.PlainMessage.Should().Be("Capability 'nvidia-l4t-cuda-13' of 'x' names 'nvidia-l4t-arm64-x', an NVIDIA Jetson (L4T) CUDA 12 image by its tag 'latest-nvidia-l4t-arm64-x', so machines detected as 'nvidia-l4t-cuda-13' install a build for other hardware: name the image built for 'nvidia-l4t-cuda-13'.");
+        finding.Related.Should().ContainSingle().Which.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 16, "latest-nvidia-l4t-arm64-x"));
+        finding.Identity.Should().Be("entry=x;capability=nvidia-l4t-cuda-13");
+    }
+
+    [TestCase("nvidia", "rocm-x", TestName = "nvidia naming a ROCm image")]
+    [TestCase("nvidia", "cpu-x", TestName = "nvidia naming a CPU image")]
+    [TestCase("nvidia-cuda-12", "cuda13-x", TestName = "nvidia-cuda-12 naming a CUDA 13 image")]
+    [TestCase("nvidia-cuda-13", "cuda12-x", TestName = "nvidia-cuda-13 naming a CUDA 12 image")]
+    [TestCase("nvidia-l4t", "cuda12-x", TestName = "nvidia-l4t naming a desktop CUDA image")]
+    [TestCase("nvidia-l4t-cuda-12", "cuda13-nvidia-l4t-arm64-x", TestName = "nvidia-l4t-cuda-12 naming a Jetson CUDA 13 image")]
+    [TestCase("amd", "cuda12-x", TestName = "amd naming a CUDA image")]
+    [TestCase("intel", "rocm-x", TestName = "intel naming a ROCm image")]
+    [TestCase("metal", "cpu-x", TestName = "metal naming a CPU image")]
+    [TestCase("metal", "vulkan-x", TestName = "metal naming a Vulkan image")]
+    [TestCase("metal", "darwin-x86-x", TestName = "metal naming a macOS x86 image")]
+    [TestCase("darwin-x86", "metal-x", TestName = "darwin-x86 naming a Metal image")]
+    [TestCase("vulkan", "cuda12-x", TestName = "vulkan naming a CUDA image")]
+    public void Reports_an_image_for_other_hardware(string key, string value)
+    {
+        Run(key, value).Should().ContainSingle().Which.Span.StartLine.Should().Be(4);
+    }
+
+    [Test]
+    public void Reports_a_capability_naming_a_meta()
+    {
+        var index = Index("nvidia", "other-meta");
+        var finding = Lint.Snippets(index: index, only: CheckIds.CapabilityKeyMatchesPlatform).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 4, "other-meta"));
+        finding.PlainMessage.Should().Be("Capability 'nvidia' of 'x' names 'other-meta', which has no 'uri', and LocalAI refuses to install a meta backend through a capability: name the image entry built for 'nvidia'.");
+        finding.Related.Should().ContainSingle().Which.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 41, "other-meta"));
+    }
+
+    [TestCase("default", "cuda12-x", TestName = "default naming anything")]
+    [TestCase("nvidia", "cuda13-x", TestName = "nvidia naming a CUDA 13 image")]
+    [TestCase("nvidia", "nvidia-l4t-arm64-x", TestName = "nvidia naming a Jetson image")]
+    [TestCase("nvidia-cuda-12", "cuda12-x", TestName = "nvidia-cuda-12 naming a CUDA 12 image")]
+    [TestCase("nvidia-cuda-13", "cuda13-x", TestName = "nvidia-cuda-13 naming a CUDA 13 image")]
+    [TestCase("nvidia-l4t", "cuda13-nvidia-l4t-arm64-x", TestName = "nvidia-l4t naming a Jetson CUDA 13 image")]
+    [TestCase("nvidia-l4t-cuda-12", "nvidia-l4t-arm64-x", TestName = "nvidia-l4t-cuda-12 naming a Jetson image")]
+    [TestCase("nvidia-l4t-cuda-13", "cuda13-nvidia-l4t-arm64-x", TestName = "nvidia-l4t-cuda-13 naming a Jetson CUDA 13 image")]
+    [TestCase("amd", "rocm-x", TestName = "amd naming a ROCm image")]
+    [TestCase("intel", "intel-x", TestName = "intel naming a SYCL image")]
+    [TestCase("metal", "metal-x", TestName = "metal naming a Metal image")]
+    [TestCase("metal-darwin-arm64", "metal-x", TestName = "metal-darwin-arm64 naming a Metal image")]
+    [TestCase("darwin-x86", "darwin-x86-x", TestName = "darwin-x86 naming a macOS x86 image")]
+    [TestCase("vulkan", "vulkan-x", TestName = "vulkan naming a Vulkan image")]
+    [TestCase("nvidia-cuda-13", "vulkan-x", TestName = "a Vulkan image for an NVIDIA key")]
+    [TestCase("amd", "vulkan-x", TestName = "a Vulkan image for an AMD key")]
+    [TestCase("intel", "vulkan-x", TestName = "a Vulkan image for an Intel key")]
+    [TestCase("cpu", "cuda12-x", TestName = "a key LocalAI does not detect")]
+    [TestCase("nvidia", "piper-x", TestName = "a tag that names no platform")]
+    [TestCase("nvidia", "pinned-x", TestName = "a pinned tag")]
+    [TestCase("nvidia", "missing-x", TestName = "a name of no entry, which is BL1003's")]
+    [TestCase("NVIDIA-cuda-12", "cuda13-x", TestName = "a key in another case, which LocalAI never detects")]
+    [TestCase("nvidia-cuda-12", "CUDA12-X", TestName = "a value in another case, as LocalAI finds it")]
+    public void Accepts(string key, string value)
+    {
+        Run(key, value).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Reports_inherited_capabilities_once_at_the_meta()
+    {
+        var index = Index("amd", "cuda12-x") + "- !!merge <<: *x\n  name: x-development\n";
+        Lint.Snippets(index: index, only: CheckIds.CapabilityKeyMatchesPlatform).Should().ContainSingle().Which.Span.StartLine.Should().Be(4);
+    }
+
+    [Test]
+    public void Follows_the_first_entry_of_a_name_as_LocalAI_does()
+    {
+        var index = Index("amd", "rocm-x") + "- name: rocm-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-gpu-nvidia-cuda-12-x\n";
+        Lint.Snippets(index: index, only: CheckIds.CapabilityKeyMatchesPlatform).Should().BeEmpty();
+        var swapped = Index("amd", "cuda12-x") + "- name: cuda12-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-gpu-rocm-hipblas-x\n";
+        Lint.Snippets(index: swapped, only: CheckIds.CapabilityKeyMatchesPlatform).Should().ContainSingle();
+    }
+}

@@ -18,6 +18,9 @@ public class LintEngineTests
             ("BL1001", "the build matrix and the gallery index could not be read"),
             ("BL1002", "the gallery index could not be read"),
             ("BL1003", "the gallery index could not be read"),
+            ("BL1007", "the gallery index could not be read"),
+            ("BL1008", "the gallery index could not be read"),
+            ("BL1009", "the gallery index could not be read"),
             ("BL2001", "the build matrix and the gallery index could not be read"),
             ("BL2002", "the build matrix could not be read"));
     }

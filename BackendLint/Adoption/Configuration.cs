@@ -39,6 +39,9 @@ public sealed class Configuration
 
     public Severity LevelOf(Rule rule) => Levels.TryGetValue(rule.Id, out var level) && level is { } set ? set : rule.DefaultLevel;
 
+    /// <summary>The level the configuration sets for a rule, or null when it sets none (or turns it off).</summary>
+    public Severity? ConfiguredLevel(string ruleId) => Levels.GetValueOrDefault(ruleId);
+
     public string? PathOf(string key) => Paths.TryGetValue(key, out var value) ? value.Value : null;
 }
 

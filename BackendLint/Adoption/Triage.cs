@@ -96,6 +96,8 @@ public static class Triage
 
     private static (string File, int Line, string Rule) Key(InlineSuppression s, string id) => (s.Span.File, s.WholeFile ? 0 : s.Line, id);
 
+    // A configured level overrides every finding of the rule; without one a finding keeps its own
+    // level, which is the rule's default unless the check chose another for it (BL1008's identical copies).
     private static Finding Leveled(Finding finding, Configuration config) =>
-        config.LevelOf(finding.Rule) is var level && level != finding.Level ? finding with { Level = level } : finding;
+        config.ConfiguredLevel(finding.Rule.Id) is { } level && level != finding.Level ? finding with { Level = level } : finding;
 }

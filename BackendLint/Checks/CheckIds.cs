@@ -8,6 +8,9 @@ public static class CheckIds
     public const string GalleryImageMustBeBuilt = "BL1001";
     public const string ImageChannelsMustPair = "BL1002";
     public const string CapabilityMustNameEntry = "BL1003";
+    public const string OneImagePerTag = "BL1007";
+    public const string EntryNamesUnique = "BL1008";
+    public const string CapabilityKeyMatchesPlatform = "BL1009";
     public const string BuiltImageMustBeInGallery = "BL2001";
     public const string BuildContextMustMatchMakefile = "BL2002";
     public const string BackendMustBeNotParallel = "BL3001";

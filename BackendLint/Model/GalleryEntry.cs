@@ -45,6 +45,15 @@ public sealed record ImageReference(string Repository, TagChannel Channel, Locat
     /// <summary>On a repository LocalAI's builds push to, with a <c>latest</c> or <c>master</c> tag: a suffix that must be built.</summary>
     public bool IsBuiltByMatrix => TagSuffix is not null && BackendRepositories.Contains(NormalizedRepository);
 
+    /// <summary>
+    /// The image as a registry serves it, for comparing two references: the repository normalized
+    /// (the two backends repositories carry the same tags, so they count as one) and the tag; null
+    /// without a tag (a digest, or none written).
+    /// </summary>
+    public string? SameImageKey => Tag is { } tag
+        ? $"{(BackendRepositories.Contains(NormalizedRepository) ? BackendRepositories[0] : NormalizedRepository)}:{tag.Value}"
+        : null;
+
     /// <summary>Docker Hub's implicit registry written out or not means the same repository.</summary>
     public string NormalizedRepository =>
         Repository.StartsWith("docker.io/", StringComparison.Ordinal) ? Repository["docker.io/".Length..]
@@ -104,6 +113,12 @@ public sealed class GalleryEntry
     public TagChannel? Channel => Image?.Channel;
 
     public string DisplayName => Name?.Text ?? $"#{Index + 1}";
+
+    /// <summary>
+    /// A hash of everything the entry says after merges (keys in any order, values as written,
+    /// positions and quoting ignored): two entries with the same hash are identical copies.
+    /// </summary>
+    public string ContentHash { get; init; } = "";
 }
 
 /// <summary>The gallery <c>backend/index.yaml</c>.</summary>
@@ -111,6 +126,7 @@ public sealed class GalleryIndex
 {
     private readonly HashSet<string> _names;
     private readonly Dictionary<string, GalleryEntry> _metasByOwnName;
+    private readonly Dictionary<string, List<GalleryEntry>> _byName;
 
     public GalleryIndex(string file, IReadOnlyList<GalleryEntry> entries)
     {
@@ -126,6 +142,16 @@ public sealed class GalleryIndex
             if (meta.Name is { IsInherited: false } name)
                 _metasByOwnName.TryAdd(name.Text, meta);
         }
+
+        _byName = new Dictionary<string, List<GalleryEntry>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in entries)
+        {
+            if (entry.Name is not { } name)
+                continue;
+            if (!_byName.TryGetValue(name.Text, out var named))
+                _byName[name.Text] = named = [];
+            named.Add(entry);
+        }
     }
 
     public static GalleryIndex Empty { get; } = new("", []);
@@ -140,6 +166,9 @@ public sealed class GalleryIndex
 
     /// <summary>Whether an entry has this name, compared as LocalAI compares it (case-insensitively).</summary>
     public bool HasEntryNamed(string name) => _names.Contains(name);
+
+    /// <summary>Every entry with this name, compared as LocalAI compares it (case-insensitively), in file order; LocalAI installs the first.</summary>
+    public IReadOnlyList<GalleryEntry> EntriesNamed(string name) => _byName.TryGetValue(name, out var entries) ? entries : [];
 
     /// <summary>The first meta that writes this name itself (not inherited).</summary>
     public GalleryEntry? MetaNamed(string name) => _metasByOwnName.GetValueOrDefault(name);

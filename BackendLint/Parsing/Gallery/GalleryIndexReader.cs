@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using BackendLint.Model;
 using BackendLint.Parsing.Yaml;
 using BackendLint.Text;
@@ -30,7 +32,7 @@ public static class GalleryIndexReader
         return (new GalleryIndex(source.Path, entries), document.Comments);
     }
 
-    private sealed class Reader(SourceText source)
+    private sealed class Reader(SourceText source, YamlMerges merges)
     {
         // A capabilities map is read once and shared by every image that inherits it.
         private readonly Dictionary<YamlMapping, List<Capability>> _capabilities = new(ReferenceEqualityComparer.Instance);
@@ -40,7 +42,13 @@ public static class GalleryIndexReader
         private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
 
         // Merges resolved once per anchored mapping and key, however long the chains.
-        private readonly YamlMerges _merges = new(source);
+        private readonly YamlMerges _merges = merges;
+
+        private readonly ContentHasher _content = new(merges);
+
+        public Reader(SourceText source) : this(source, new YamlMerges(source))
+        {
+        }
 
         public GalleryEntry Entry(int index, YamlMapping mapping)
         {
@@ -67,6 +75,7 @@ public static class GalleryIndexReader
                 CapabilitiesMergedVia = capabilities is { Via: >= 0 and var via } ? sites[via] : null,
                 // The root of the first-merge chain: `- !!merge <<: *vllm` belongs to the meta named by `&vllm`.
                 MetaName = (root == mapping ? null : (root.Get("name") as YamlScalar)?.Value) ?? name?.Text,
+                ContentHash = _content.Of(mapping),
             };
         }
 
@@ -159,5 +168,60 @@ public static class GalleryIndexReader
 
         private static bool IsChannel(ReadOnlySpan<char> tag, string prefix) =>
             tag.StartsWith(prefix, StringComparison.Ordinal) && (tag.Length == prefix.Length || tag[prefix.Length] == '-');
+    }
+
+    /// <summary>
+    /// What an entry says after merges, as a hash: mapping keys sorted, scalars by value (quoting
+    /// and positions do not count), sequences in order. Nodes reached through a merge or an alias
+    /// are shared by many entries and hashed once.
+    /// </summary>
+    private sealed class ContentHasher(YamlMerges merges)
+    {
+        private readonly Dictionary<YamlNode, string> _shared = new(ReferenceEqualityComparer.Instance);
+
+        public string Of(YamlMapping entry) => Mapping(entry, shared: false);
+
+        private string Node(YamlNode node, bool shared)
+        {
+            if (node is YamlAlias)
+                shared = true;
+            var resolved = node.Resolve();
+            if (resolved is YamlScalar scalar)
+                return Scalar(scalar);
+            if (shared && _shared.TryGetValue(resolved, out var known))
+                return known;
+            var hash = resolved is YamlMapping mapping ? Mapping(mapping, shared) : Sequence((YamlSequence)resolved, shared);
+            if (shared)
+                _shared[resolved] = hash;
+            return hash;
+        }
+
+        private string Mapping(YamlMapping mapping, bool shared)
+        {
+            var own = new HashSet<YamlNode>(mapping.Pairs.Select(p => p.Key), ReferenceEqualityComparer.Instance);
+            var pairs = merges.Pairs(mapping)
+                .Select(p => (Key: p.Key.Value, Value: Node(p.Value, shared || !own.Contains(p.Key))))
+                .OrderBy(p => p.Key, StringComparer.Ordinal);
+            var text = new StringBuilder("m");
+            foreach (var (key, value) in pairs)
+                text.Append(Scalar(key)).Append(value);
+            return Hash(text);
+        }
+
+        private string Sequence(YamlSequence sequence, bool shared)
+        {
+            var text = new StringBuilder("l");
+            foreach (var item in sequence.Items)
+                text.Append(Node(item, shared));
+            return Hash(text);
+        }
+
+        // Length-prefixed, so no two different texts read the same.
+        private static string Scalar(YamlScalar scalar) => scalar.IsNull ? "n;" : Scalar(scalar.Value);
+
+        private static string Scalar(string value) => $"s{value.Length}:{value}";
+
+        private static string Hash(StringBuilder text) =>
+            "h" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())).AsSpan(0, 16)) + ";";
     }
 }

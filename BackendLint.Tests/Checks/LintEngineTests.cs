@@ -18,6 +18,9 @@ public class LintEngineTests
             ("BL1001", "the build matrix and the gallery index could not be read"),
             ("BL1002", "the gallery index could not be read"),
             ("BL1003", "the gallery index could not be read"),
+            ("BL1004", "the gallery index could not be read"),
+            ("BL1005", "the gallery index could not be read"),
+            ("BL1006", "the gallery index could not be read"),
             ("BL2001", "the build matrix and the gallery index could not be read"),
             ("BL2002", "the build matrix could not be read"));
     }

@@ -222,6 +222,24 @@ public class DevelopmentMetaNamesDevelopmentImagesTests
     }
 
     [Test]
+    public void Reports_a_development_meta_that_inherits_the_release_map_once_at_the_merge()
+    {
+        var index = Index("cpu-x", "x").Replace("  name: x-development\n  capabilities:\n    default: x\n", "  name: x-development\n", StringComparison.Ordinal);
+        var finding = Lint.Snippets(index: index, only: CheckIds.DevelopmentMetaNamesDevelopmentImages).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 5, "*x"));
+        finding.PlainMessage.Should().Be("'x-development' is a development meta but inherits its capabilities through '*x', and they name release images ('cpu-x' for 'default'), so installing it gets the release build: write its own capabilities map naming the development images.");
+        finding.Related.Should().ContainSingle().Which.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 4, "cpu-x"));
+        finding.Identity.Should().Be("entry=x-development;capabilities=inherited");
+    }
+
+    [Test]
+    public void Accepts_a_meta_inheriting_a_map_of_its_own_channel()
+    {
+        var index = Index("cpu-x", "cpu-x-development") + "\n- <<: *x\n  name: x-again\n";
+        Lint.Snippets(index: index, only: CheckIds.DevelopmentMetaNamesDevelopmentImages).Should().BeEmpty();
+    }
+
+    [Test]
     public void Accepts_inherited_capabilities_checked_where_they_are_written()
     {
         var index = Index("cpu-x", "cpu-x-development").Replace("  name: cpu-x\n", "  name: cpu-x\n  capabilities: {default: cpu-x-development}\n", StringComparison.Ordinal);
@@ -292,6 +310,14 @@ public class DevelopmentChannelCompleteTests
     public void Accepts_a_complete_family_with_the_alias_inherited_from_the_meta()
     {
         var index = Family.Replace("  name: x\n", "  name: x\n  alias: x\n", StringComparison.Ordinal) + DevelopmentMeta;
+        Lint.Snippets(index: index, only: CheckIds.DevelopmentChannelComplete).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Accepts_an_image_root_without_a_development_meta()
+    {
+        // Not a meta, so there is no meta name to complete; BL1006 asks for the meta when the family spans platforms.
+        const string index = "- &x\n  name: x\n  alias: x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n- <<: *x\n  name: cpu-x-development\n  uri: quay.io/go-skynet/local-ai-backends:master-cpu-x\n";
         Lint.Snippets(index: index, only: CheckIds.DevelopmentChannelComplete).Should().BeEmpty();
     }
 

@@ -17,8 +17,7 @@ internal sealed class DevelopmentMetaNamesDevelopmentImages : ICheck
 
     public IEnumerable<Finding> Run(BackendModel model)
     {
-        // Inherited capabilities are checked once, where the meta writes them.
-        foreach (var meta in model.Gallery.Metas.Where(m => m.WritesCapabilities))
+        foreach (var meta in model.Gallery.Metas.Where(m => m.Capabilities.Count > 0))
         {
             var (want, wanted, got) = meta.IsDevelopment
                 ? (TagChannel.Master, "development", "release")
@@ -28,6 +27,16 @@ internal sealed class DevelopmentMetaNamesDevelopmentImages : ICheck
                 // A value naming no entry is BL1003's; one naming a meta or a pinned tag says nothing about a channel.
                 if (model.Gallery.EntryNamed(capability.Value.Value) is not { Image: { Channel: not TagChannel.Other and var channel, Tag: { } tag } } target || channel == want)
                     continue;
+                if (meta.CapabilitiesMergedVia is { } via)
+                {
+                    // It inherits the other channel's whole map: one finding, at the merge, fixed by writing its own.
+                    yield return Rule.At(via.Span,
+                        $"{Finding.Quote(meta.DisplayName)} is a {wanted} meta but inherits its capabilities through {Finding.Quote("*" + via.Value)}, and they name {got} images ({Finding.Quote(target.DisplayName)} for {Finding.Quote(capability.Key.Value)}), so installing it gets the {got} build: write its own capabilities map naming the {wanted} images.",
+                        meta.MetaName, $"entry={meta.DisplayName};capabilities=inherited",
+                        new RelatedLocation(capability.Value.Span, $"The inherited capability {Finding.Quote(capability.Key.Value)} is written here."));
+                    break;
+                }
+
                 var twin = model.Gallery.Twin(target, want);
                 yield return Rule.At(capability.Value.Span,
                     $"Capability {Finding.Quote(capability.Key.Value)} of {wanted} meta {Finding.Quote(meta.DisplayName)} names {Finding.Quote(target.DisplayName)}, a {got} image ({Finding.Quote(tag.Value)}), so installing {Finding.Quote(meta.DisplayName)} gets the {got} build on that hardware: "

@@ -215,6 +215,24 @@ public class OneImagePerTagTests
         const string index = "- name: a\n  uri: quay.io/x/y@sha256:0123\n- name: b\n  uri: quay.io/x/y@sha256:0123\n";
         Lint.Snippets(index: index, only: CheckIds.OneImagePerTag).Should().BeEmpty();
     }
+
+    [Test]
+    public void Accepts_a_uri_inherited_through_a_merge_but_reports_one_written_again()
+    {
+        // 'b' inherits a's uri (a merged entry with a uri is BL1006's finding); 'c' writes the tag again.
+        const string index = """
+            - &a
+              name: a
+              uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x
+            - !!merge <<: *a
+              name: b
+            - !!merge <<: *a
+              name: c
+              uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x
+            """;
+        Lint.Snippets(index: index, only: CheckIds.OneImagePerTag).Should().ContainSingle()
+            .Which.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 8, "latest-cpu-x"));
+    }
 }
 
 public class EntryNamesUniqueTests
@@ -461,5 +479,277 @@ public class CapabilityKeyMatchesPlatformTests
         Lint.Snippets(index: index, only: CheckIds.CapabilityKeyMatchesPlatform).Should().BeEmpty();
         var swapped = Index("amd", "cuda12-x") + "- name: cuda12-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-gpu-rocm-hipblas-x\n";
         Lint.Snippets(index: swapped, only: CheckIds.CapabilityKeyMatchesPlatform).Should().ContainSingle();
+    }
+}
+
+public class DevelopmentMetaNamesDevelopmentImagesTests
+{
+    private const string Images = """
+        - !!merge <<: *x
+          name: cpu-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x
+        - !!merge <<: *x
+          name: cpu-x-development
+          uri: quay.io/go-skynet/local-ai-backends:master-cpu-x
+        - !!merge <<: *x
+          name: metal-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-metal-x
+        """;
+
+    private static string Index(string release, string development) => $"""
+        - &x
+          name: x
+          capabilities:
+            default: {release}
+        - !!merge <<: *x
+          name: x-development
+          capabilities:
+            default: {development}
+        {Images}
+        """;
+
+    [Test]
+    public void Reports_a_development_meta_naming_a_release_image_and_names_its_twin()
+    {
+        var index = Index("cpu-x", "cpu-x");
+        var finding = Lint.Snippets(index: index, only: CheckIds.DevelopmentMetaNamesDevelopmentImages).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 8, "cpu-x"));
+        finding.PlainMessage.Should().Be("Capability 'default' of development meta 'x-development' names 'cpu-x', a release image ('latest-cpu-x'), so installing 'x-development' gets the release build on that hardware: use 'cpu-x-development'.");
+        finding.Related.Should().ContainSingle().Which.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 11, "latest-cpu-x"));
+        finding.Identity.Should().Be("entry=x-development;capability=default");
+    }
+
+    [Test]
+    public void Reports_a_development_meta_naming_a_release_image_without_a_twin()
+    {
+        var index = Index("cpu-x", "metal-x");
+        Lint.Snippets(index: index, only: CheckIds.DevelopmentMetaNamesDevelopmentImages).Should().ContainSingle()
+            .Which.PlainMessage.Should().EndWith("names 'metal-x', a release image ('latest-metal-x'), so installing 'x-development' gets the release build on that hardware: name the development image of that build (tagged 'master-metal-x'), adding it to the gallery if it is missing.");
+    }
+
+    [Test]
+    public void Reports_a_release_meta_naming_a_development_image()
+    {
+        var index = Index("CPU-X-Development", "cpu-x-development");
+        var finding = Lint.Snippets(index: index, only: CheckIds.DevelopmentMetaNamesDevelopmentImages).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 4, "CPU-X-Development"));
+        finding.PlainMessage.Should().Be("Capability 'default' of release meta 'x' names 'cpu-x-development', a development image ('master-cpu-x'), so installing 'x' gets the development build on that hardware: use 'cpu-x'.");
+    }
+
+    [Test]
+    public void Accepts_metas_naming_their_own_channel()
+    {
+        Lint.Snippets(index: Index("cpu-x", "cpu-x-development"), only: CheckIds.DevelopmentMetaNamesDevelopmentImages).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Accepts_values_naming_metas_unknown_entries_and_pinned_images_which_say_nothing_of_a_channel()
+    {
+        var index = Index("x-development", "missing") + "\n- name: pinned\n  uri: quay.io/go-skynet/local-ai-backends:v1.0-cpu-x\n- name: y-development\n  capabilities: {default: pinned}\n";
+        Lint.Snippets(index: index, only: CheckIds.DevelopmentMetaNamesDevelopmentImages).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Reports_a_development_meta_that_inherits_the_release_map_once_at_the_merge()
+    {
+        var index = Index("cpu-x", "x").Replace("  name: x-development\n  capabilities:\n    default: x\n", "  name: x-development\n", StringComparison.Ordinal);
+        var finding = Lint.Snippets(index: index, only: CheckIds.DevelopmentMetaNamesDevelopmentImages).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 5, "*x"));
+        finding.PlainMessage.Should().Be("'x-development' is a development meta but inherits its capabilities through '*x', and they name release images ('cpu-x' for 'default'), so installing it gets the release build: write its own capabilities map naming the development images.");
+        finding.Related.Should().ContainSingle().Which.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 4, "cpu-x"));
+        finding.Identity.Should().Be("entry=x-development;capabilities=inherited");
+    }
+
+    [Test]
+    public void Accepts_a_meta_inheriting_a_map_of_its_own_channel()
+    {
+        var index = Index("cpu-x", "cpu-x-development") + "\n- <<: *x\n  name: x-again\n";
+        Lint.Snippets(index: index, only: CheckIds.DevelopmentMetaNamesDevelopmentImages).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Accepts_inherited_capabilities_checked_where_they_are_written()
+    {
+        var index = Index("cpu-x", "cpu-x-development").Replace("  name: cpu-x\n", "  name: cpu-x\n  capabilities: {default: cpu-x-development}\n", StringComparison.Ordinal);
+        Lint.Snippets(index: index, only: CheckIds.DevelopmentMetaNamesDevelopmentImages).Should().BeEmpty("an image is no meta, whatever capabilities it writes");
+    }
+}
+
+public class DevelopmentChannelCompleteTests
+{
+    private const string Family = """
+        - &x
+          name: x
+          capabilities: {default: cpu-x}
+        - !!merge <<: *x
+          name: cpu-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x
+        - !!merge <<: *x
+          name: cpu-x-development
+          uri: quay.io/go-skynet/local-ai-backends:master-cpu-x
+        - !!merge <<: *x
+          name: metal-x-development
+          uri: quay.io/go-skynet/local-ai-backends:master-metal-x
+        """;
+
+    private const string DevelopmentMeta = "\n- !!merge <<: *x\n  name: x-development\n  capabilities: {default: cpu-x-development}\n";
+
+    [Test]
+    public void Reports_a_family_with_master_images_and_no_development_meta_at_the_meta_name()
+    {
+        var index = Family.Replace("  name: x\n", "  name: x\n  alias: x\n", StringComparison.Ordinal);
+        var finding = Lint.Snippets(index: index, only: CheckIds.DevelopmentChannelComplete).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 2, "x"));
+        finding.PlainMessage.Should().Be("'x' has development images ('master' tags) but no entry is named 'x-development', so its development build cannot be installed by name: add a meta 'x-development' merging 'x' whose capabilities name its '-development' images.");
+        finding.Level.Should().Be(BackendLint.Findings.Severity.Warning);
+        finding.Identity.Should().Be("family=x;missing=meta");
+    }
+
+    [Test]
+    public void Reports_development_images_without_the_alias_once_at_the_first()
+    {
+        var index = Family + DevelopmentMeta;
+        var finding = Lint.Snippets(index: index, only: CheckIds.DevelopmentChannelComplete).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 8, "cpu-x-development"));
+        finding.PlainMessage.Should().Be("The 2 development images of 'x' ('cpu-x-development', …) have no alias 'x', so 'backend: x' never selects an installed development build: add 'alias: x' to 'x', which its images inherit.");
+        finding.Identity.Should().Be("family=x;missing=alias");
+    }
+
+    [Test]
+    public void Reports_how_many_development_images_lack_an_alias_the_meta_gives()
+    {
+        var index = Family.Replace("  name: x\n", "  name: x\n  alias: x\n", StringComparison.Ordinal)
+            .Replace("  name: cpu-x-development\n", "  name: cpu-x-development\n  alias: x-dev\n", StringComparison.Ordinal) + DevelopmentMeta;
+        var finding = Lint.Snippets(index: index, only: CheckIds.DevelopmentChannelComplete).Should().ContainSingle().Subject;
+        finding.Span.StartLine.Should().Be(9);
+        finding.PlainMessage.Should().Be("1 of the 2 development images of 'x' ('cpu-x-development') has no alias 'x', so 'backend: x' never selects an installed development build: give them alias 'x'.");
+    }
+
+    [Test]
+    public void Reports_a_single_development_image_of_an_image_root_without_the_alias()
+    {
+        // LocalAI's opus before 73bdc3b50: the release image is the merged entry.
+        const string index = "- &x\n  name: x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n- <<: *x\n  name: x-development\n  uri: quay.io/go-skynet/local-ai-backends:master-cpu-x\n";
+        Lint.Snippets(index: index, only: CheckIds.DevelopmentChannelComplete).Should().ContainSingle()
+            .Which.PlainMessage.Should().StartWith("The development image of 'x' ('x-development') has no alias 'x'");
+    }
+
+    [Test]
+    public void Accepts_a_complete_family_with_the_alias_inherited_from_the_meta()
+    {
+        var index = Family.Replace("  name: x\n", "  name: x\n  alias: x\n", StringComparison.Ordinal) + DevelopmentMeta;
+        Lint.Snippets(index: index, only: CheckIds.DevelopmentChannelComplete).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Accepts_an_image_root_without_a_development_meta()
+    {
+        // Not a meta, so there is no meta name to complete; BL1006 asks for the meta when the family spans platforms.
+        const string index = "- &x\n  name: x\n  alias: x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n- <<: *x\n  name: cpu-x-development\n  uri: quay.io/go-skynet/local-ai-backends:master-cpu-x\n";
+        Lint.Snippets(index: index, only: CheckIds.DevelopmentChannelComplete).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Accepts_a_family_without_master_images()
+    {
+        const string index = "- &x\n  name: x\n  capabilities: {default: cpu-x}\n- <<: *x\n  name: cpu-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n";
+        Lint.Snippets(index: index, only: CheckIds.DevelopmentChannelComplete).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Accepts_the_alias_of_an_old_image_root_that_its_images_share()
+    {
+        // LocalAI before metas: the entry the others merge is a platform image whose alias names the backend.
+        const string index = """
+            - &vllm
+              name: cuda11-vllm
+              alias: vllm
+              uri: quay.io/go-skynet/local-ai-backends:latest-gpu-nvidia-cuda-11-vllm
+            - <<: *vllm
+              name: cuda11-vllm-development
+              uri: quay.io/go-skynet/local-ai-backends:master-gpu-nvidia-cuda-11-vllm
+            - &kokoro
+              name: cuda11-kokoro-development
+              alias: kokoro
+              uri: quay.io/go-skynet/local-ai-backends:master-gpu-nvidia-cuda-11-kokoro
+            - <<: *kokoro
+              name: cuda12-kokoro-development
+              alias: kokoro-dev
+              uri: quay.io/go-skynet/local-ai-backends:master-gpu-nvidia-cuda-12-kokoro
+            """;
+        Lint.Snippets(index: index, only: CheckIds.DevelopmentChannelComplete).Should().BeEmpty("a root named '-development' has no release name to complete");
+    }
+}
+
+public class PerPlatformFamilyIsMetaTests
+{
+    private const string Images = """
+        - <<: *x
+          name: metal-x
+          uri: quay.io/go-skynet/local-ai-backends:latest-metal-darwin-arm64-x
+        - <<: *x
+          name: metal-x-development
+          uri: quay.io/go-skynet/local-ai-backends:master-metal-darwin-arm64-x
+        """;
+
+    [Test]
+    public void Reports_a_merged_image_with_images_for_another_platform_at_its_uri()
+    {
+        var index = "- &x\n  name: x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n" + Images + "\n- name: other\n  capabilities: {default: cpu-x}\n";
+        var finding = Lint.Snippets(index: index, only: CheckIds.PerPlatformFamilyIsMeta).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 3, "quay.io/go-skynet/local-ai-backends:latest-cpu-x"));
+        finding.PlainMessage.Should().Be("'x' is merged by images for 2 platforms ('-cpu-x', '-metal-darwin-arm64-x') but has a uri, so it is not a meta and installing it pulls 'quay.io/go-skynet/local-ai-backends:latest-cpu-x' on every platform: move the uri to an image entry of its own and make this entry a meta with a capabilities map naming the image for each platform.");
+        finding.Identity.Should().Be("family=x");
+    }
+
+    [Test]
+    public void Reports_a_meta_with_a_uri_that_makes_its_capabilities_ignored()
+    {
+        var index = "- &x\n  name: x\n  uri: quay.io/go-skynet/local-ai-backends:latest-metal-darwin-arm64-x\n  capabilities: {default: cpu-x, metal: metal-x}\n- <<: *x\n  name: cpu-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n" + Images;
+        Lint.Snippets(index: index, only: CheckIds.PerPlatformFamilyIsMeta).Should().ContainSingle()
+            .Which.PlainMessage.Should().Contain("has a uri, so it is not a meta and installing it pulls 'quay.io/go-skynet/local-ai-backends:latest-metal-darwin-arm64-x' on every platform and ignores its capabilities: ");
+    }
+
+    [Test]
+    public void Reports_a_meta_without_capabilities_at_its_name()
+    {
+        var index = "- &x\n  name: x\n  license: mit\n- <<: *x\n  name: cpu-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n" + Images + "\n- name: other\n  capabilities: {default: cpu-x}\n";
+        var finding = Lint.Snippets(index: index, only: CheckIds.PerPlatformFamilyIsMeta).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 2, "x"));
+        finding.PlainMessage.Should().Be("'x' is merged by images for 2 platforms ('-cpu-x', '-metal-darwin-arm64-x') but has no capabilities map, so installing it finds no image: add a capabilities map naming the image for each platform.");
+    }
+
+    [Test]
+    public void Reports_a_meta_without_a_name_at_its_anchor()
+    {
+        // LocalAI's diffusers meta from b7cd5bfae until 6030b1228.
+        var index = "- &x\n  alias: x\n  capabilities: {default: cpu-x, metal: metal-x}\n- <<: *x\n  name: cpu-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n- <<: *x\n  name: cuda12-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-gpu-nvidia-cuda-12-x\n";
+        var finding = Lint.Snippets(index: index, only: CheckIds.PerPlatformFamilyIsMeta).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("backend/index.yaml", index, 1, "&x"));
+        finding.PlainMessage.Should().Be("The meta anchored '&x' is merged by images for 2 platforms ('-cpu-x', '-gpu-nvidia-cuda-12-x') but has no name, so it cannot be installed by name: add a name.");
+        finding.Identity.Should().Be("family=&x");
+    }
+
+    [Test]
+    public void Accepts_a_meta_and_its_per_platform_images()
+    {
+        var index = "- &x\n  name: x\n  capabilities: {default: cpu-x, metal: metal-x}\n- <<: *x\n  name: cpu-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n" + Images;
+        Lint.Snippets(index: index, only: CheckIds.PerPlatformFamilyIsMeta).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Accepts_an_image_root_whose_family_builds_one_platform_in_both_channels()
+    {
+        // LocalAI's tinygrad: one suffix, 'latest' and 'master'.
+        const string index = "- &x\n  name: x\n  uri: quay.io/go-skynet/local-ai-backends:latest-x\n- <<: *x\n  name: x-development\n  uri: quay.io/go-skynet/local-ai-backends:master-x\n- name: other\n  capabilities: {default: x}\n";
+        Lint.Snippets(index: index, only: CheckIds.PerPlatformFamilyIsMeta).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Accepts_image_roots_in_a_gallery_from_before_meta_backends()
+    {
+        // LocalAI before b7cd5bfae (2025-07-03): no entry had capabilities, and the runtime read none.
+        var index = "- &x\n  name: cpu-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n" + Images;
+        Lint.Snippets(index: index, only: CheckIds.PerPlatformFamilyIsMeta).Should().BeEmpty();
     }
 }

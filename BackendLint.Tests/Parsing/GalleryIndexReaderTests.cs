@@ -145,4 +145,112 @@ public class GalleryIndexReaderTests
         var act = () => Read("- name: x\n  capabilities: [a, b]\n");
         act.Should().Throw<InputError>().Which.Problem.Should().Contain("'capabilities' must map");
     }
+
+    [Test]
+    public void An_entry_knows_the_item_at_the_root_of_its_merges_and_where_its_anchor_is()
+    {
+        const string text = """
+            - &x
+              name: x
+              capabilities: {default: cpu-x}
+            - &x-dev
+              !!merge <<: *x
+              name: x-development
+            - <<: *x-dev
+              name: cpu-x-development
+              uri: quay.io/go-skynet/local-ai-backends:master-cpu-x
+            - name: alone
+            """;
+        var entries = Read(text).Entries;
+        entries[0].MergeRoot.Should().BeNull();
+        entries[1].MergeRoot.Should().BeSameAs(entries[0]);
+        entries[2].MergeRoot.Should().BeSameAs(entries[0], "a merge of a merge belongs to the first chain's root");
+        entries[3].MergeRoot.Should().BeNull();
+        entries[0].AnchorSpan.Should().Be(At(text, 1, "&x"));
+        entries[1].AnchorSpan.Should().Be(At(text, 4, "&x-dev"));
+        entries[2].AnchorSpan.Should().BeNull();
+    }
+
+    [Test]
+    public void An_anchor_nested_in_an_entry_is_no_family_root()
+    {
+        const string text = "- name: a\n  extra: &base {name: base}\n- <<: *base\n  name: b\n";
+        Read(text).Entries[1].MergeRoot.Should().BeNull();
+        Read(text).Families.Should().BeEmpty();
+    }
+
+    [TestCase("x-development", true)]
+    [TestCase("cpu-x-development", true)]
+    [TestCase("x-Development", false)]
+    [TestCase("x-developments", false)]
+    [TestCase("development", false)]
+    public void Development_entries_are_named_like_LocalAI_names_them(string name, bool development) =>
+        Read($"- name: {name}\n").Entries[0].IsDevelopment.Should().Be(development);
+
+    [Test]
+    public void Families_group_a_root_with_the_entries_that_merge_it()
+    {
+        const string text = """
+            - &x
+              name: x
+              capabilities: {default: cpu-x}
+            - <<: *x
+              name: x-development
+            - <<: *x
+              name: cpu-x
+              uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x
+            - <<: *x
+              name: cpu-x-development
+              uri: localai/localai-backends:master-cpu-x
+            - <<: *x
+              name: metal-x
+              uri: quay.io/go-skynet/local-ai-backends:latest-metal-x
+            - <<: *x
+              name: pinned-x
+              uri: quay.io/go-skynet/local-ai-backends:v1.0-x
+            """;
+        var index = Read(text);
+        var family = index.Families.Should().ContainSingle().Subject;
+        index.Family(index.Entries[0]).Should().BeSameAs(family);
+        index.Family(index.Entries[1]).Should().BeNull();
+        family.Root.Should().BeSameAs(index.Entries[0]);
+        family.Members.Select(e => e.DisplayName).Should().Equal("x-development", "cpu-x", "cpu-x-development", "metal-x", "pinned-x");
+        family.Images.Select(e => e.DisplayName).Should().Equal("cpu-x", "cpu-x-development", "metal-x", "pinned-x");
+        family.TagSuffixes.Should().Equal("-cpu-x", "-metal-x");
+        family.HasMasterImages.Should().BeTrue();
+        family.DevelopmentImages.Select(e => e.DisplayName).Should().Equal("cpu-x-development");
+        index.UsesMetas.Should().BeTrue();
+    }
+
+    [Test]
+    public void A_family_whose_root_is_an_image_counts_the_root_among_its_images()
+    {
+        const string text = "- &x\n  name: cpu-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x\n- <<: *x\n  name: metal-x\n  uri: quay.io/go-skynet/local-ai-backends:latest-metal-x\n";
+        var index = Read(text);
+        index.Families.Should().ContainSingle().Which.Images.Select(e => e.DisplayName).Should().Equal("cpu-x", "metal-x");
+        index.Families[0].HasMasterImages.Should().BeFalse();
+        index.UsesMetas.Should().BeFalse("no entry has capabilities");
+    }
+
+    [Test]
+    public void Finds_entries_by_name_as_LocalAI_does_and_the_twin_of_an_image_in_the_other_channel()
+    {
+        const string text = """
+            - name: cpu-x
+              uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x
+            - name: cpu-x-development
+              uri: localai/localai-backends:master-cpu-x
+            - name: other-x-development
+              uri: quay.io/someone/else:master-cpu-x
+            - name: CPU-X
+              uri: quay.io/go-skynet/local-ai-backends:latest-cpu-x
+            """;
+        var index = Read(text);
+        index.EntryNamed("Cpu-X").Should().BeSameAs(index.Entries[0], "the first of the names that differ only in case");
+        index.EntryNamed("cpu-y").Should().BeNull();
+        index.Twin(index.Entries[0], TagChannel.Master).Should().BeSameAs(index.Entries[1], "the two backends repositories carry the same tags");
+        index.Twin(index.Entries[1], TagChannel.Latest).Should().BeSameAs(index.Entries[0]);
+        index.Twin(index.Entries[2], TagChannel.Latest).Should().BeNull("another repository's tags are another image");
+        index.Twin(index.Entries[0], TagChannel.Other).Should().BeNull();
+    }
 }

@@ -8,6 +8,9 @@ public static class CheckIds
     public const string GalleryImageMustBeBuilt = "BL1001";
     public const string ImageChannelsMustPair = "BL1002";
     public const string CapabilityMustNameEntry = "BL1003";
+    public const string DevelopmentMetaNamesDevelopmentImages = "BL1004";
+    public const string DevelopmentChannelComplete = "BL1005";
+    public const string PerPlatformFamilyIsMeta = "BL1006";
     public const string OneImagePerTag = "BL1007";
     public const string EntryNamesUnique = "BL1008";
     public const string CapabilityKeyMatchesPlatform = "BL1009";

@@ -119,6 +119,18 @@ public sealed class GalleryEntry
     /// positions and quoting ignored): two entries with the same hash are identical copies.
     /// </summary>
     public string ContentHash { get; init; } = "";
+
+    /// <summary>Named <c>…-development</c>, as LocalAI tells a development build (<c>IsDevelopment</c>) from a release.</summary>
+    public bool IsDevelopment => Name?.Text.EndsWith("-development", StringComparison.Ordinal) == true;
+
+    /// <summary>Where its <c>&amp;name</c> is written, when it defines one.</summary>
+    public SourceSpan? AnchorSpan { get; init; }
+
+    /// <summary>
+    /// The gallery item at the root of its first-merge chain (the entry <see cref="MetaName"/> names):
+    /// null for an entry that merges nothing, or whose chain ends in a mapping that is not an item.
+    /// </summary>
+    public GalleryEntry? MergeRoot { get; init; }
 }
 
 /// <summary>The gallery <c>backend/index.yaml</c>.</summary>
@@ -127,6 +139,8 @@ public sealed class GalleryIndex
     private readonly HashSet<string> _names;
     private readonly Dictionary<string, GalleryEntry> _metasByOwnName;
     private readonly Dictionary<string, List<GalleryEntry>> _byName;
+    private readonly Dictionary<GalleryEntry, GalleryFamily> _families = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(string Repository, TagChannel Channel, string Suffix), GalleryEntry> _byChannelSuffix = [];
 
     public GalleryIndex(string file, IReadOnlyList<GalleryEntry> entries)
     {
@@ -152,6 +166,24 @@ public sealed class GalleryIndex
                 _byName[name.Text] = named = [];
             named.Add(entry);
         }
+        var members = new Dictionary<GalleryEntry, List<GalleryEntry>>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in entries)
+        {
+            if (entry.Image is { TagSuffix: { } suffix } image)
+                _byChannelSuffix.TryAdd((RepositoryKey(image), image.Channel, suffix.Value), entry);
+            if (entry.MergeRoot is { } root)
+            {
+                if (!members.TryGetValue(root, out var list))
+                    members[root] = list = [];
+                list.Add(entry);
+            }
+
+            UsesMetas |= entry.Capabilities.Count > 0;
+        }
+
+        foreach (var (root, list) in members)
+            _families[root] = new GalleryFamily(root, list);
+        Families = [.. _families.Values.OrderBy(f => f.Root.Index)];
     }
 
     public static GalleryIndex Empty { get; } = new("", []);
@@ -170,6 +202,66 @@ public sealed class GalleryIndex
     /// <summary>Every entry with this name, compared as LocalAI compares it (case-insensitively), in file order; LocalAI installs the first.</summary>
     public IReadOnlyList<GalleryEntry> EntriesNamed(string name) => _byName.TryGetValue(name, out var entries) ? entries : [];
 
+    /// <summary>The first entry with this name, compared as LocalAI compares it (<c>strings.EqualFold</c>).</summary>
+    public GalleryEntry? EntryNamed(string name) => _byName.TryGetValue(name, out var entries) ? entries[0] : null;
+
+    /// <summary>Every entry that others merge, with them, in the order the merged entries are written.</summary>
+    public IReadOnlyList<GalleryFamily> Families { get; }
+
+    /// <summary>The family an entry is the root of, or null when no entry merges it.</summary>
+    public GalleryFamily? Family(GalleryEntry root) => _families.GetValueOrDefault(root);
+
+    /// <summary>
+    /// Whether any entry has a capabilities map: galleries older than LocalAI's meta backends
+    /// (capabilities came in 2025-07) have none, and the runtime that reads them knows no metas.
+    /// </summary>
+    public bool UsesMetas { get; }
+
+    /// <summary>
+    /// The first image of the other <paramref name="channel"/> with the same tag suffix on the same
+    /// repository (both backends repositories count as one, they carry the same tags), or null.
+    /// </summary>
+    public GalleryEntry? Twin(GalleryEntry image, TagChannel channel) =>
+        image.Image is { TagSuffix: { } suffix } reference && channel != TagChannel.Other
+            ? _byChannelSuffix.GetValueOrDefault((RepositoryKey(reference), channel, suffix.Value))
+            : null;
+
+    private static string RepositoryKey(ImageReference image) => image.IsBuiltByMatrix ? "" : image.NormalizedRepository;
+
     /// <summary>The first meta that writes this name itself (not inherited).</summary>
     public GalleryEntry? MetaNamed(string name) => _metasByOwnName.GetValueOrDefault(name);
+}
+
+/// <summary>
+/// An entry other entries <c>&lt;&lt;</c>-merge and those entries: a meta with its images (and its
+/// <c>-development</c> meta), or, in galleries from before metas, an image its siblings copy.
+/// What goes wrong in a family (a channel without a meta, an image root) breaks installing by the root's name.
+/// </summary>
+public sealed class GalleryFamily
+{
+    public GalleryFamily(GalleryEntry root, IReadOnlyList<GalleryEntry> members)
+    {
+        Root = root;
+        Members = members;
+        Images = [.. members.Prepend(root).Where(e => e.IsImage)];
+        TagSuffixes = [.. Images.Select(i => i.Image!.TagSuffix?.Value).OfType<string>().Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The merged entry: <c>- &amp;vllm</c>.</summary>
+    public GalleryEntry Root { get; }
+
+    /// <summary>The entries whose first-merge chain ends at <see cref="Root"/>, in file order.</summary>
+    public IReadOnlyList<GalleryEntry> Members { get; }
+
+    /// <summary>The root if it is an image, then the member images, in file order.</summary>
+    public IReadOnlyList<GalleryEntry> Images { get; }
+
+    /// <summary>The distinct tag suffixes of its images, whatever their channel: one per platform build.</summary>
+    public IReadOnlyList<string> TagSuffixes { get; }
+
+    /// <summary>Whether it publishes development builds: an image tagged <c>master…</c>.</summary>
+    public bool HasMasterImages => Images.Any(i => i.Channel == TagChannel.Master);
+
+    /// <summary>Its images named <c>…-development</c>, in file order.</summary>
+    public IEnumerable<GalleryEntry> DevelopmentImages => Images.Where(i => i.IsDevelopment);
 }

@@ -20,7 +20,9 @@ internal sealed class OneImagePerTag : ICheck
         var byImage = new Dictionary<string, List<GalleryEntry>>(StringComparer.Ordinal);
         foreach (var entry in model.Gallery.Images)
         {
-            if (entry.Image is not { SameImageKey: { } key, Tag: { } tag })
+            // An inherited uri is the merged entry's own tag, seen again through '<<': the entry
+            // that writes it is the one to fix, and a merged entry with a uri is BL1006's finding.
+            if (entry.Uri is { IsInherited: true } || entry.Image is not { SameImageKey: { } key, Tag: { } tag })
                 continue;
             if (!byImage.TryGetValue(key, out var earlier))
                 byImage[key] = earlier = [];

@@ -50,6 +50,9 @@ public static class GalleryIndexReader
         {
         }
 
+        // The items others can merge, so an entry knows the item at the root of its merges.
+        private readonly Dictionary<YamlMapping, GalleryEntry> _anchored = new(ReferenceEqualityComparer.Instance);
+
         public GalleryEntry Entry(int index, YamlMapping mapping)
         {
             var sites = _merges.Sites(mapping).Select(a => new Located<string>(a.Name, a.Span)).ToArray();
@@ -60,7 +63,7 @@ public static class GalleryIndexReader
             var capabilities = _merges.Lookup(mapping, "capabilities");
             var root = _merges.Root(mapping);
 
-            return new GalleryEntry
+            var entry = new GalleryEntry
             {
                 Index = index,
                 Span = mapping.Span,
@@ -76,7 +79,12 @@ public static class GalleryIndexReader
                 // The root of the first-merge chain: `- !!merge <<: *vllm` belongs to the meta named by `&vllm`.
                 MetaName = (root == mapping ? null : (root.Get("name") as YamlScalar)?.Value) ?? name?.Text,
                 ContentHash = _content.Of(mapping),
+                AnchorSpan = YamlSpans.AnchorOf(source, mapping),
+                MergeRoot = root == mapping ? null : _anchored.GetValueOrDefault(root),
             };
+            if (mapping.Anchor is not null)
+                _anchored[mapping] = entry;
+            return entry;
         }
 
         private GalleryValue? Scalar(YamlMapping mapping, Located<string>[] sites, string key) =>

@@ -10,6 +10,18 @@ public static class YamlSpans
     public static SourceSpan Of(string file, Mark start, Mark end) =>
         new(file, checked((int)start.Line), checked((int)start.Column), checked((int)end.Line), checked((int)end.Column));
 
+    /// <summary>The span of a node's <c>&amp;anchor</c>, when the node starts with it (YamlDotNet starts a node at its properties).</summary>
+    public static SourceSpan? AnchorOf(SourceText source, YamlNode node)
+    {
+        if (node.Anchor is not { } anchor)
+            return null;
+        var start = source.OffsetOf(node.Span.StartLine, node.Span.StartColumn);
+        var rest = source.Text.AsSpan(start);
+        return rest.Length > anchor.Length && rest[0] == '&' && rest[1..].StartsWith(anchor, StringComparison.Ordinal)
+            ? source.Span(start, start + 1 + anchor.Length)
+            : null;
+    }
+
     /// <summary>
     /// The span of a scalar's value: inside the quotes of a one-line quoted scalar written without
     /// escapes, the whole token otherwise (plain scalars, block scalars, escapes, empty values).

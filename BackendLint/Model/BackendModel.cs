@@ -109,16 +109,16 @@ public sealed class BackendModel
     /// <summary>
     /// Whether a <c>BACKEND_*</c> definition is all that is left of a removed backend: no build of
     /// any platform and no gallery entry mention it, so <c>make docker-build-&lt;name&gt;</c> builds an
-    /// image nobody publishes or installs. False unless the matrix and the gallery were both read
-    /// and both list something: an empty one says nothing about which backends exist.
+    /// image nobody publishes or installs. False unless the matrix and the gallery both list
+    /// something: an empty one (or one that could not be read, which is empty) says nothing about
+    /// which backends exist.
     /// </summary>
     public bool IsLeftoverDefinition(Backend backend) =>
         backend.Definitions.Count > 0
-        && Inputs.HasFlag(ModelInputs.Matrix) && Matrix.Entries.Count > 0
-        && Inputs.HasFlag(ModelInputs.Gallery) && Gallery.Entries.Count > 0
+        && Matrix.Entries.Count > 0 && Gallery.Entries.Count > 0
         && backend.MatrixEntries.Count == 0
+        // SOURCE DIRECTORY: "and no source directory" (backend/<lang>/<name> in model.Tree) is one more condition here.
         && backend.Metas.Count == 0 && backend.Images.Count == 0;
-        // SOURCE DIRECTORY: "and no source directory" goes here once the model has the backend tree.
 
     public SourceFile? Source(string path) => _sources.GetValueOrDefault(path);
 

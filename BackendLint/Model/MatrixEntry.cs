@@ -130,7 +130,8 @@ public sealed record BuiltSuffix(Located<string> Suffix, string Origin, MatrixEn
                 && platforms.Value.Trim() != otherPlatforms.Value.Trim();
         }
 
-        return Job is not null && Job == other.Job && (Entry is null || other.Entry is null);
+        // At least one is a job's literal suffix: the same job publishes one image however often it names it.
+        return Job is not null && Job == other.Job;
     }
 }
 

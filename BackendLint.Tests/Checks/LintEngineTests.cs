@@ -25,14 +25,17 @@ public class LintEngineTests
             ("BL1008", "the gallery index could not be read"),
             ("BL1009", "the gallery index could not be read"),
             ("BL2001", "the build matrix and the gallery index could not be read"),
-            ("BL2002", "the build matrix could not be read"));
+            ("BL2002", "the build matrix could not be read"),
+            ("BL2003", "the build matrix could not be read"),
+            ("BL2004", "the build matrix could not be read"),
+            ("BL2005", "the build matrix could not be read"));
     }
 
     [Test]
     public void A_rule_needing_only_the_makefile_is_not_run_without_it()
     {
         var (model, _) = RepositoryReader.FromTexts(null, Lint.Source(Lint.MatrixFile, "include: []\n"), Lint.Source(Lint.IndexFile, "[]\n"), null);
-        LintEngine.Run(model, CheckCatalog.All).NotRun.Select(n => n.Rule.Id).Should().Equal("BL2002", "BL3001", "BL3002", "BL3003", "BL3004");
+        LintEngine.Run(model, CheckCatalog.All).NotRun.Select(n => n.Rule.Id).Should().Equal("BL2002", "BL2005", "BL3001", "BL3002", "BL3003", "BL3004");
         LintEngine.Run(model, CheckCatalog.All).NotRun[^1].Reason.Should().Be("the Makefile could not be read");
     }
 

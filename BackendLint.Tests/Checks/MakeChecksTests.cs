@@ -75,6 +75,25 @@ public class BackendMustBeInDockerBuildBackendsTests
     }
 
     [Test]
+    public void Reports_a_definition_the_matrix_builds_even_when_no_gallery_entry_names_it()
+    {
+        const string makefile = "BACKEND_A = a|golang|.|false|true\nBACKEND_B = b|golang|.|false|true\ndocker-build-backends: docker-build-a\n";
+        const string matrix = "include:\n  - backend: b\n    tag-suffix: '-cpu-b'\n";
+        var finding = Lint.Snippets(matrix: matrix, index: "- name: a\n", makefile: makefile, only: CheckIds.BackendMustBeInDockerBuildBackends).Should().ContainSingle().Subject;
+        finding.Span.Should().Be(Lint.SpanOf("Makefile", makefile, 2, "b", 1));
+        finding.PlainMessage.Should().Be("Backend 'b' is defined, but 'docker-build-b' is missing from the 'docker-build-backends' list.");
+    }
+
+    [Test]
+    public void Accepts_a_leftover_definition_that_bl2005_says_to_delete()
+    {
+        // LocalAI's BACKEND_HUGGINGFACE outlived the backend: adding it to the list would be wrong.
+        const string makefile = "BACKEND_A = a|golang|.|false|true\nBACKEND_HUGGINGFACE = huggingface|golang|.|false|true\ndocker-build-backends: docker-build-a\n";
+        const string matrix = "include:\n  - backend: a\n    tag-suffix: '-cpu-a'\n";
+        Lint.Snippets(matrix: matrix, index: "- name: a\n", makefile: makefile, only: CheckIds.BackendMustBeInDockerBuildBackends).Should().BeEmpty();
+    }
+
+    [Test]
     public void Accepts_a_makefile_without_the_convenience_target()
     {
         Lint.Snippets(makefile: "BACKEND_A = a|golang|.|false|true\n", only: CheckIds.BackendMustBeInDockerBuildBackends).Should().BeEmpty();

@@ -40,7 +40,7 @@ public class BackendModelTests
 
         var findings = BackendLint.Checks.LintEngine.Run(model, BackendLint.Checks.CheckCatalog.All).Findings;
         findings.Select(f => (f.Rule.Id, model.TextOf(f.Span))).Should().Equal(
-            ("BL3003", "BACKEND_NEWONE"), ("BL3001", "newone"), ("BL3002", "newone"));
+            ("BL3003", "BACKEND_NEWONE"), ("BL2005", "newone"), ("BL3001", "newone"));
         var fields = model.Matrix.Entries.SelectMany(e => e.Fields).ToList();
         fields.Should().NotBeEmpty();
         foreach (var field in fields)
@@ -112,4 +112,74 @@ public class BackendModelTests
 
     private static List<(string, SourceSpan)> Comments(BackendModel model, string path) =>
         model.Source(path)!.Comments.Select(c => (c.Text, c.Span)).ToList();
+}
+
+/// <summary>What a tag suffix says about the platform, and the matrix entry facts the platform rules compare it with.</summary>
+public class TagPlatformTests
+{
+    [TestCase("-nvidia-l4t-diffusers", false, true, false)]
+    [TestCase("-nvidia-l4t-cuda-13-arm64-llama-cpp", true, true, true)]
+    [TestCase("-gpu-nvidia-cuda-13-arm64-whisper", true, false, true)]
+    [TestCase("-gpu-nvidia-cuda-13-whisper", false, false, true)]
+    [TestCase("-gpu-nvidia-cuda-12-whisper", false, false, false)]
+    [TestCase("-cpu-arm64x", false, false, false)]
+    [TestCase("-cpu-cuda", false, false, false)]
+    [TestCase("-metal-darwin-arm64-mlx", true, false, false)]
+    public void Reads_the_platform_words_of_a_suffix(string suffix, bool arm64, bool l4t, bool cuda13)
+    {
+        TagPlatform.Of(suffix).Should().Be(new TagPlatform(arm64, l4t, cuda13));
+        TagPlatform.Of(suffix).IsArm64Only.Should().Be(arm64 || l4t);
+    }
+
+    [Test]
+    public void A_matrix_entry_knows_its_dockerfile_type_cuda_version_and_arm64_only_platforms()
+    {
+        const string matrix = "include:\n"
+            + "  - dockerfile: \"./backend/Dockerfile.python\"\n    cuda-major-version: \"13\"\n    platforms: ' linux/arm64'\n    tag-suffix: '-nvidia-l4t-x'\n"
+            + "  - dockerfile: \"Dockerfile\"\n    platforms: 'linux/amd64,linux/arm64'\n"
+            + "  - dockerfile: ${{ matrix.dockerfile }}\n    platforms: ${{ matrix.platforms }}\n";
+        var entries = Lint.Model(matrix: matrix).Matrix.Entries;
+        entries.Select(e => e.DockerfileType).Should().Equal("python", null, null);
+        entries.Select(e => e.BuildsOnlyArm64).Should().Equal(true, false, null);
+        entries[0].CudaMajorVersion!.Value.Value.Should().Be("13");
+        entries[1].CudaMajorVersion.Should().BeNull();
+        entries[0].TagPlatform.Should().Be(new TagPlatform(false, true, false));
+        entries[1].TagPlatform.Should().BeNull();
+    }
+
+    [Test]
+    public void Builds_of_one_suffix_are_one_image_only_as_platform_legs_or_one_publishing_job()
+    {
+        const string matrix = "include:\n"
+            + "  - platforms: 'linux/amd64'\n    platform-tag: 'amd64'\n    tag-suffix: '-a'\n"
+            + "  - platforms: 'linux/arm64'\n    platform-tag: 'arm64'\n    tag-suffix: '-a'\n"
+            + "  - platforms: 'linux/arm64'\n    tag-suffix: '-a'\n";
+        var builds = Lint.Model(matrix: matrix).TagSuffixes["-a"].Builds;
+        builds[1].IsPartOfOneImageWith(builds[0]).Should().BeTrue();
+        builds[2].IsPartOfOneImageWith(builds[0]).Should().BeFalse();
+        builds[2].IsPartOfOneImageWith(builds[1]).Should().BeFalse();
+
+        const string workflow = "jobs:\n  j:\n    uses: ./.github/workflows/backend_build_darwin.yml\n    with:\n      tag-suffix: '-b'\n    steps:\n      - uses: docker/metadata-action@v5\n        with:\n          flavor: |\n            suffix=-b\n"
+            + "  k:\n    strategy:\n      matrix:\n        include:\n          - tag-suffix: '-b'\n";
+        var other = Lint.Model(workflow: workflow).TagSuffixes["-b"].Builds;
+        other.Select(b => b.Job).Should().Equal("k", "j", "j");
+        other[2].IsPartOfOneImageWith(other[1]).Should().BeTrue();
+        other[1].IsPartOfOneImageWith(other[0]).Should().BeFalse();
+    }
+
+    [Test]
+    public void A_definition_is_leftover_when_no_build_and_no_gallery_entry_names_it()
+    {
+        const string makefile = "BACKEND_A = a|golang|.|false|true\nBACKEND_B = b|golang|.|false|true\nBACKEND_C = c|golang|.|false|true\nBACKEND_H = h|golang|.|false|true\n";
+        const string matrix = "include:\n  - backend: a\n    tag-suffix: '-cpu-a'\nincludeDarwin:\n  - backend: b\n    tag-suffix: '-metal-darwin-arm64-b'\n";
+        const string index = "- name: c\n";
+        var model = Lint.Model(matrix: matrix, index: index, makefile: makefile);
+        model.Backends.Where(model.IsLeftoverDefinition).Select(b => b.Name).Should().Equal("h");
+
+        // An empty matrix or gallery says nothing about which backends exist.
+        var empty = Lint.Model(index: index, makefile: makefile);
+        empty.Backends.Where(empty.IsLeftoverDefinition).Should().BeEmpty();
+        var noGallery = Lint.Model(matrix: matrix, makefile: makefile);
+        noGallery.Backends.Where(noGallery.IsLeftoverDefinition).Should().BeEmpty();
+    }
 }

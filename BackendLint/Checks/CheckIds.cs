@@ -16,6 +16,9 @@ public static class CheckIds
     public const string CapabilityKeyMatchesPlatform = "BL1009";
     public const string BuiltImageMustBeInGallery = "BL2001";
     public const string BuildContextMustMatchMakefile = "BL2002";
+    public const string MatrixFieldsMatchTagPlatform = "BL2003";
+    public const string TagSuffixBuiltOnce = "BL2004";
+    public const string MatrixAndMakefileRegisterSameBackends = "BL2005";
     public const string BackendMustBeNotParallel = "BL3001";
     public const string BackendMustBeInDockerBuildBackends = "BL3002";
     public const string DefinitionAndEvalMustPair = "BL3003";

@@ -106,6 +106,20 @@ public sealed class BackendModel
 
     public Backend? Find(string name) => _backends.GetValueOrDefault(name);
 
+    /// <summary>
+    /// Whether a <c>BACKEND_*</c> definition is all that is left of a removed backend: no build of
+    /// any platform and no gallery entry mention it, so <c>make docker-build-&lt;name&gt;</c> builds an
+    /// image nobody publishes or installs. False unless the matrix and the gallery both list
+    /// something: an empty one (or one that could not be read, which is empty) says nothing about
+    /// which backends exist.
+    /// </summary>
+    public bool IsLeftoverDefinition(Backend backend) =>
+        backend.Definitions.Count > 0
+        && Matrix.Entries.Count > 0 && Gallery.Entries.Count > 0
+        && backend.MatrixEntries.Count == 0
+        // SOURCE DIRECTORY: "and no source directory" (backend/<lang>/<name> in model.Tree) is one more condition here.
+        && backend.Metas.Count == 0 && backend.Images.Count == 0;
+
     public SourceFile? Source(string path) => _sources.GetValueOrDefault(path);
 
     /// <summary>The text a span covers, exactly as written; no I/O.</summary>

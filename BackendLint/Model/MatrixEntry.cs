@@ -18,9 +18,10 @@ public readonly record struct MatrixField(Located<string> Key, Located<string> V
 /// </summary>
 public sealed class MatrixEntry
 {
-    public MatrixEntry(string file, string list, BuildPlatform platform, SourceSpan span, IReadOnlyList<MatrixField> fields)
+    public MatrixEntry(string file, string list, BuildPlatform platform, SourceSpan span, IReadOnlyList<MatrixField> fields, string? job = null)
     {
         File = file;
+        Job = job;
         List = list;
         Platform = platform;
         Span = span;
@@ -36,6 +37,7 @@ public sealed class MatrixEntry
         BuildType = Get("build-type");
         BaseImage = Get("base-image");
         RunsOn = Get("runs-on");
+        CudaMajorVersion = Get("cuda-major-version");
     }
 
     public string File { get; }
@@ -44,6 +46,9 @@ public sealed class MatrixEntry
     public string List { get; }
 
     public BuildPlatform Platform { get; }
+
+    /// <summary>The workflow job of an inline matrix; null in the data file.</summary>
+    public string? Job { get; }
 
     public SourceSpan Span { get; }
 
@@ -71,6 +76,29 @@ public sealed class MatrixEntry
 
     public Located<string>? RunsOn { get; }
 
+    /// <summary><c>cuda-major-version</c>: <c>"12"</c>, <c>"13"</c>, or empty for builds without CUDA.</summary>
+    public Located<string>? CudaMajorVersion { get; }
+
+    /// <summary>The kind of Dockerfile, the part after <c>Dockerfile.</c> (<c>python</c> for <c>./backend/Dockerfile.python</c>); null when there is none.</summary>
+    public string? DockerfileType
+    {
+        get
+        {
+            if (Dockerfile is not { } dockerfile || BuildMatrix.IsExpression(dockerfile.Value))
+                return null;
+            var name = dockerfile.Value.Trim();
+            name = name[(name.LastIndexOf('/') + 1)..];
+            return name.StartsWith("Dockerfile.", StringComparison.Ordinal) && name.Length > "Dockerfile.".Length ? name["Dockerfile.".Length..] : null;
+        }
+    }
+
+    /// <summary>What the literal tag suffix says about the platform; null without one.</summary>
+    public TagPlatform? TagPlatform => TagSuffix is { } suffix ? Model.TagPlatform.Of(suffix.Value) : null;
+
+    /// <summary>Whether <c>platforms:</c> is exactly <c>linux/arm64</c>; null when absent or an expression.</summary>
+    public bool? BuildsOnlyArm64 =>
+        Platforms is { } platforms && !BuildMatrix.IsExpression(platforms.Value) ? platforms.Value.Trim() == Model.TagPlatform.Arm64Platform : null;
+
     public Located<string>? Get(string key)
     {
         foreach (var field in Fields)
@@ -88,7 +116,24 @@ public sealed class MatrixEntry
 /// <c>with: tag-suffix:</c> of a job calling a reusable workflow, or a literal <c>suffix=</c>
 /// in a <c>docker/metadata-action</c> <c>flavor:</c> block.
 /// </summary>
-public sealed record BuiltSuffix(Located<string> Suffix, string Origin, MatrixEntry? Entry);
+public sealed record BuiltSuffix(Located<string> Suffix, string Origin, MatrixEntry? Entry, string? Job = null)
+{
+    /// <summary>Whether two builds push one image: legs of a multi-architecture set (each with a
+    /// <c>platform-tag</c>, distinct <c>platforms</c>) merged into one manifest, or one publishing
+    /// job named twice (a reusable workflow's <c>with:</c> and its metadata step).</summary>
+    public bool IsPartOfOneImageWith(BuiltSuffix other)
+    {
+        if (Entry is { } entry && other.Entry is { } otherEntry)
+        {
+            return entry.PlatformTag is not null && otherEntry.PlatformTag is not null
+                && entry.Platforms is { } platforms && otherEntry.Platforms is { } otherPlatforms
+                && platforms.Value.Trim() != otherPlatforms.Value.Trim();
+        }
+
+        // At least one is a job's literal suffix: the same job publishes one image however often it names it.
+        return Job is not null && Job == other.Job;
+    }
+}
 
 /// <summary>Everything the build matrix sources say.</summary>
 public sealed record BuildMatrix(IReadOnlyList<string> Files, IReadOnlyList<MatrixEntry> Entries, IReadOnlyList<BuiltSuffix> OtherSuffixes)
@@ -97,7 +142,7 @@ public sealed record BuildMatrix(IReadOnlyList<string> Files, IReadOnlyList<Matr
 
     /// <summary>Every literal suffix CI publishes: matrix entries first, in file order, then the other sources.</summary>
     public IEnumerable<BuiltSuffix> Builds =>
-        Entries.Where(e => e.TagSuffix.HasValue).Select(e => new BuiltSuffix(e.TagSuffix.GetValueOrDefault(), e.List, e)).Concat(OtherSuffixes);
+        Entries.Where(e => e.TagSuffix.HasValue).Select(e => new BuiltSuffix(e.TagSuffix.GetValueOrDefault(), e.List, e, e.Job)).Concat(OtherSuffixes);
 
     public static bool IsExpression(string value) => value.Contains("${{", StringComparison.Ordinal);
 }

@@ -21,7 +21,8 @@ internal sealed class BackendMustBeInDockerBuildBackends : ICheck
         if (model.Makefile.DockerBuildBackends is not { } list)
             yield break;
 
-        foreach (var backend in model.Backends.Where(b => b.DockerBuildBackends.Count == 0))
+        // A leftover definition is to be deleted (BL2005 says so), not added to the list.
+        foreach (var backend in model.Backends.Where(b => b.DockerBuildBackends.Count == 0 && !model.IsLeftoverDefinition(b)))
         {
             var target = MakefileFacts.DockerBuildPrefix + backend.Name;
             foreach (var definition in backend.Definitions)

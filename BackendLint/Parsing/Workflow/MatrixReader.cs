@@ -65,16 +65,16 @@ public static class MatrixReader
                 foreach (var item in include.Items)
                 {
                     var runsOn = ((item.Resolve() as YamlMapping)?.Get("runs-on") as YamlScalar)?.Value ?? jobRunsOn;
-                    entries.Add(Entry(source.Path, $"{origin}.strategy.matrix.include", PlatformOf(runsOn, calls), item, strings, merges));
+                    entries.Add(Entry(source.Path, $"{origin}.strategy.matrix.include", PlatformOf(runsOn, calls), item, strings, merges, jobName.Value));
                 }
             }
 
             // A reusable-workflow call with a literal suffix: `with: tag-suffix: '-metal-darwin-arm64-x'`.
             if (body.Get("with") is YamlMapping with && with.Get("tag-suffix") is YamlScalar literal && IsLiteral(literal.Value))
-                suffixes.Add(new BuiltSuffix(literal.Located, $"{origin}.with.tag-suffix", null));
+                suffixes.Add(new BuiltSuffix(literal.Located, $"{origin}.with.tag-suffix", null, jobName.Value));
 
             if (body.Get("steps") is YamlSequence steps)
-                suffixes.AddRange(FlavorSuffixes(source, origin, steps));
+                suffixes.AddRange(FlavorSuffixes(source, jobName.Value, steps));
         }
 
         return (entries, suffixes, document.Comments);
@@ -82,8 +82,9 @@ public static class MatrixReader
 
     // docker/metadata-action publishes `<branch><suffix>` and `latest<suffix>` for a literal
     // "suffix=-metal-darwin-arm64-llama-cpp,onlatest=true" line of its flavor block.
-    private static IEnumerable<BuiltSuffix> FlavorSuffixes(SourceText source, string origin, YamlSequence steps)
+    private static IEnumerable<BuiltSuffix> FlavorSuffixes(SourceText source, string job, YamlSequence steps)
     {
+        var origin = $"jobs.{job}";
         for (var i = 0; i < steps.Items.Count; i++)
         {
             if (steps.Items[i].Resolve() is not YamlMapping step
@@ -115,7 +116,7 @@ public static class MatrixReader
                     if (value.Length > 0 && IsLiteral(value))
                     {
                         yield return new BuiltSuffix(new Located<string>(value, YamlSpans.Within(source, flavor, valueStart, value.Length)),
-                            $"{origin}.steps[{i}].with.flavor", null);
+                            $"{origin}.steps[{i}].with.flavor", null, job);
                     }
                 }
 
@@ -145,7 +146,7 @@ public static class MatrixReader
         return BuildPlatform.Linux;
     }
 
-    private static MatrixEntry Entry(string file, string list, BuildPlatform platform, YamlNode item, Dictionary<string, string> strings, YamlMerges merges)
+    private static MatrixEntry Entry(string file, string list, BuildPlatform platform, YamlNode item, Dictionary<string, string> strings, YamlMerges merges, string? job = null)
     {
         if (item.Resolve() is not YamlMapping mapping)
             throw new InputError(item.Span, "a matrix entry must be a mapping of 'backend', 'tag-suffix', 'dockerfile', …");
@@ -162,7 +163,7 @@ public static class MatrixReader
             fields.Add(new MatrixField(new Located<string>(Share(key.Value), key.ValueSpan), value));
         }
 
-        return new MatrixEntry(file, list, platform, mapping.Span, fields);
+        return new MatrixEntry(file, list, platform, mapping.Span, fields, job);
 
         // Keys and most values ('ubuntu-latest', "12", '') repeat in every entry: one string each.
         // Measured on LocalAI's tree: a third of the matrix model.

@@ -40,7 +40,7 @@ public class BackendModelTests
 
         var findings = BackendLint.Checks.LintEngine.Run(model, BackendLint.Checks.CheckCatalog.All).Findings;
         findings.Select(f => (f.Rule.Id, model.TextOf(f.Span))).Should().Equal(
-            ("BL3003", "BACKEND_NEWONE"), ("BL3001", "newone"), ("BL3002", "newone"));
+            ("BL3003", "BACKEND_NEWONE"), ("BL3001", "newone"), ("BL3002", "newone"), ("BL4001", "newone"));
         var fields = model.Matrix.Entries.SelectMany(e => e.Fields).ToList();
         fields.Should().NotBeEmpty();
         foreach (var field in fields)

@@ -1,6 +1,7 @@
 using BackendLint.Checks.Gallery;
 using BackendLint.Checks.Make;
 using BackendLint.Checks.Matrix;
+using BackendLint.Checks.Source;
 using BackendLint.Findings;
 
 namespace BackendLint.Checks;
@@ -19,6 +20,7 @@ public static class CheckCatalog
         new BackendMustBeInDockerBuildBackends(),
         new DefinitionAndEvalMustPair(),
         new PreparedBackendMustBeTested(),
+        new BackendDirectoryExists(),
     ];
 
     /// <summary>A suppression comment or ignore entry that accepts no finding: it would hide the next one unnoticed.</summary>

@@ -1,6 +1,6 @@
 namespace BackendLint.Checks;
 
-/// <summary>Rule ids, by the file a contributor edits: 0xxx suppressions, 1xxx gallery index, 2xxx build matrix, 3xxx Makefile.</summary>
+/// <summary>Rule ids, by the file a contributor edits: 0xxx suppressions, 1xxx gallery index, 2xxx build matrix, 3xxx Makefile, 4xxx backend source tree.</summary>
 public static class CheckIds
 {
     public const string SuppressionUnused = "BL0001";
@@ -14,4 +14,5 @@ public static class CheckIds
     public const string BackendMustBeInDockerBuildBackends = "BL3002";
     public const string DefinitionAndEvalMustPair = "BL3003";
     public const string PreparedBackendMustBeTested = "BL3004";
+    public const string BackendDirectoryExists = "BL4001";
 }

@@ -74,9 +74,13 @@ public sealed class BackendModel
     private readonly Dictionary<string, SourceFile> _sources;
     private readonly Dictionary<string, Backend> _backends;
 
-    public BackendModel(BuildMatrix matrix, GalleryIndex gallery, MakefileFacts makefile, IEnumerable<SourceFile> sources, ModelInputs inputs)
+    public BackendModel(BuildMatrix matrix, GalleryIndex gallery, MakefileFacts makefile, IEnumerable<SourceFile> sources, ModelInputs inputs,
+        SourceTree? tree = null, ChangeFilter? changeFilter = null, IReadOnlyDictionary<ModelInputs, string>? absent = null)
     {
         Matrix = matrix;
+        Tree = tree ?? SourceTree.Empty;
+        ChangeFilter = changeFilter ?? ChangeFilter.Empty;
+        Absent = absent ?? new Dictionary<ModelInputs, string>();
         Gallery = gallery;
         Makefile = makefile;
         Inputs = inputs;
@@ -91,6 +95,15 @@ public sealed class BackendModel
     public GalleryIndex Gallery { get; }
 
     public MakefileFacts Makefile { get; }
+
+    /// <summary>The backend source tree, by name; empty unless <see cref="Inputs"/> has <see cref="ModelInputs.Tree"/>.</summary>
+    public SourceTree Tree { get; }
+
+    /// <summary>The CI change filter's string literals; empty unless <see cref="Inputs"/> has <see cref="ModelInputs.ChangeFilter"/>.</summary>
+    public ChangeFilter ChangeFilter { get; }
+
+    /// <summary>Inputs a repository may legitimately lack (an older tree has no change filter), with why they were not read; no error.</summary>
+    public IReadOnlyDictionary<ModelInputs, string> Absent { get; }
 
     /// <summary>The sources that were read; checks needing another did not run.</summary>
     public ModelInputs Inputs { get; }

@@ -20,6 +20,7 @@ public class LintEngineTests
             ("BL1003", "the gallery index could not be read"),
             ("BL2001", "the build matrix and the gallery index could not be read"),
             ("BL2002", "the build matrix could not be read"),
+            ("BL2007", "the build matrix could not be read"),
             ("BL4001", "the build matrix could not be read"));
     }
 

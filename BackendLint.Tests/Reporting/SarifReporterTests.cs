@@ -65,7 +65,7 @@ public class SarifReporterTests
     public void A_result_points_at_the_exact_token_with_related_locations_and_a_line_free_fingerprint()
     {
         var result = JsonNode.Parse(Sarif("BL3001-not-notparallel"))!["runs"]![0]!["results"]![0]!;
-        ((int)result["ruleIndex"]!).Should().Be(7);
+        ((int)result["ruleIndex"]!).Should().Be(BackendLint.Checks.CheckCatalog.Rules.ToList().FindIndex(r => r.Id == "BL3001"));
         ((string)result["level"]!).Should().Be("error");
         ((string)result["message"]!["text"]!).Should().Contain("[the '.NOTPARALLEL' list](1)");
         var location = result["locations"]![0]!["physicalLocation"]!;

@@ -26,13 +26,16 @@ internal sealed class BackendDirectoryExists : ICheck
             if (definition.Name.Value.Length == 0 || definition.DockerfileType.Value.Length == 0)
                 continue;
             var type = definition.DockerfileType.Value;
+            if (!model.Tree.HasFile("Dockerfile." + type))
+                continue; // which directory an unknown Dockerfile builds from is not known
             Add(SourceTree.LanguageOf(type), definition.Name.Value, definition.Name.Span, $"its definition's dockerfile type is {Finding.Quote(type)}");
         }
 
         foreach (var entry in model.Matrix.Entries)
         {
             if (entry.Platform != BuildPlatform.Linux || entry.Backend is not { Value.Length: > 0 } backend || BuildMatrix.IsExpression(backend.Value)
-                || entry.Dockerfile is not { } dockerfile || SourceTree.DockerfileSuffix(dockerfile.Value) is not { } suffix)
+                || entry.Dockerfile is not { } dockerfile || SourceTree.DockerfileSuffix(dockerfile.Value) is not { } suffix
+                || !model.Tree.HasFile("Dockerfile." + suffix))
             {
                 continue;
             }

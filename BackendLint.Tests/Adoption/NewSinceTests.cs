@@ -66,6 +66,20 @@ public class NewSinceTests
     }
 
     [Test]
+    public void A_change_of_the_change_filter_alone_is_not_taken_for_an_unchanged_repository()
+    {
+        var (fixture, git) = Repository(Fixture.Base);
+        using var _ = fixture;
+        var filter = Path.Combine(git.Path, Lint.ChangeFilterFile);
+        File.WriteAllText(filter, File.ReadAllText(filter).Replace("endsWith(\"llama-cpp\")", "endsWith(\"llama\")", StringComparison.Ordinal));
+
+        var (exit, output, _) = Run.InProcess("check", git.Path, "--new-since", "HEAD", "--no-color");
+
+        exit.Should().Be(ExitCode.Findings);
+        output.Should().Contain("[BL2006]").And.EndWith("1 error, 0 warnings in 1 of 6 backends\n");
+    }
+
+    [Test]
     public void Sources_unchanged_since_the_revision_are_not_read_from_it_again()
     {
         // The findings at REV of sources whose bytes have not changed are today's. The proof that

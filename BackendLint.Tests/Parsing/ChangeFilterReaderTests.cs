@@ -62,6 +62,16 @@ public class ChangeFilterReaderTests
         ChangeFilterReader.Resolve(from, import).Should().Be(expected);
 
     [Test]
+    public void Without_the_default_filter_its_rules_are_not_run_with_a_note_and_a_normal_exit()
+    {
+        using var fixture = Fixture.Materialize(Fixture.Base);
+        File.Delete(Path.Combine(fixture.Path, Lint.ChangeFilterFile));
+
+        Run.InProcess("check", fixture.Path, "--no-color").Should().Be((ExitCode.Success, "0 errors, 0 warnings in 0 of 6 backends\n",
+            "backendlint: note: not run, as the change filter 'scripts/changed-backends.js' does not exist: BL2006\n"));
+    }
+
+    [Test]
     public void An_explicitly_named_filter_must_exist()
     {
         using var fixture = Fixture.Materialize(Fixture.Base);

@@ -16,6 +16,7 @@ public static class CheckCatalog
         new CapabilityMustNameEntry(),
         new BuiltImageMustBeInGallery(),
         new BuildContextMustMatchMakefile(),
+        new ChangeFilterKnowsDockerfile(),
         new DockerfileExists(),
         new BackendMustBeNotParallel(),
         new BackendMustBeInDockerBuildBackends(),

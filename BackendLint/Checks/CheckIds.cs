@@ -10,6 +10,7 @@ public static class CheckIds
     public const string CapabilityMustNameEntry = "BL1003";
     public const string BuiltImageMustBeInGallery = "BL2001";
     public const string BuildContextMustMatchMakefile = "BL2002";
+    public const string ChangeFilterKnowsDockerfile = "BL2006";
     public const string DockerfileExists = "BL2007";
     public const string BackendMustBeNotParallel = "BL3001";
     public const string BackendMustBeInDockerBuildBackends = "BL3002";

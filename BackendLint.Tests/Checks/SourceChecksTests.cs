@@ -115,4 +115,38 @@ public class SourceChecksTests
         findings.Should().BeEmpty();
         notRun.Should().ContainSingle().Which.Reason.Should().Be("the backend source tree could not be read");
     }
+
+    [Test]
+    public void Reports_a_python_backend_without_its_standard_files_at_its_definition()
+    {
+        var tree = Tree.Where(f => f is not ("backend/python/vllm/test.sh" or "backend/python/vllm/requirements.txt"));
+
+        var finding = Lint.Snippets(makefile: Definitions, tree: tree, only: CheckIds.PythonBackendHasStandardFiles).Should().ContainSingle().Subject;
+
+        finding.Rule.Id.Should().Be("BL4002");
+        finding.Level.Should().Be(Severity.Error);
+        finding.Span.Should().Be(Lint.SpanOf(Lint.MakefileFile, Definitions, 3, "vllm"));
+        finding.PlainMessage.Should().Be("Python backend 'vllm' has no 'test.sh', 'requirements*.txt' in 'backend/python/vllm/': add them as the other Python backends have them.");
+    }
+
+    [Test]
+    public void Reports_a_python_backend_of_the_matrix_only_at_its_first_entry()
+    {
+        var matrix = "include:\n" + Entry("vllm", "./backend/Dockerfile.python");
+        var tree = Tree.Where(f => f != "backend/python/vllm/backend.py");
+
+        var finding = Lint.Snippets(matrix: matrix, tree: tree, only: CheckIds.PythonBackendHasStandardFiles).Should().ContainSingle().Subject;
+
+        finding.Span.Should().Be(Lint.SpanOf(Lint.MatrixFile, matrix, 5, "vllm"));
+        finding.PlainMessage.Should().Be("Python backend 'vllm' has no 'backend.py' in 'backend/python/vllm/': add it as the other Python backends have them.");
+    }
+
+    [Test]
+    public void Accepts_a_complete_backend_any_requirements_file_and_the_shared_common_directory()
+    {
+        var tree = Tree.Select(f => f == "backend/python/vllm/requirements.txt" ? "backend/python/vllm/requirements-cpu.txt" : f)
+            .Append("backend/python/common/libbackend.sh");
+
+        Lint.Snippets(makefile: Definitions, tree: tree, only: CheckIds.PythonBackendHasStandardFiles).Should().BeEmpty();
+    }
 }

@@ -74,7 +74,7 @@ public class SourceTreeTests
 
         exit.Should().Be(ExitCode.InputError);
         error.Should().Be("backend:1:1: error: the directory is a symbolic link to 'real-backend'; the backend tree is listed without following links\n"
-            + "backendlint: note: not run, as a source they need could not be read: BL2007, BL4001\n");
+            + "backendlint: note: not run, as a source they need could not be read: BL2007, BL4001, BL4002\n");
     }
 
     [Test]
@@ -90,7 +90,7 @@ public class SourceTreeTests
         exit.Should().Be(ExitCode.InputError);
         Run.WithoutTotal(output).Should().Be("0 errors, 0 warnings in 0 backends\n");
         error.Should().Be("backend:1:1: error: the backend tree has more than 50,000 entries, more than BackendLint lists\n"
-            + "backendlint: note: not run, as a source they need could not be read: BL2007, BL4001\n");
+            + "backendlint: note: not run, as a source they need could not be read: BL2007, BL4001, BL4002\n");
     }
 
     [Test]
@@ -105,6 +105,6 @@ public class SourceTreeTests
 
         exit.Should().Be(ExitCode.Success);
         output.Should().Be("0 errors, 0 warnings in 0 of 6 backends\n");
-        error.Should().Be("backendlint: note: not run, as 'backend/' does not exist: BL2007, BL4001\n");
+        error.Should().Be("backendlint: note: not run, as 'backend/' does not exist: BL2007, BL4001, BL4002\n");
     }
 }

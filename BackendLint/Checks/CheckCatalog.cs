@@ -23,6 +23,7 @@ public static class CheckCatalog
         new DefinitionAndEvalMustPair(),
         new PreparedBackendMustBeTested(),
         new BackendDirectoryExists(),
+        new PythonBackendHasStandardFiles(),
     ];
 
     /// <summary>A suppression comment or ignore entry that accepts no finding: it would hide the next one unnoticed.</summary>

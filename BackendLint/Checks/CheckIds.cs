@@ -17,4 +17,5 @@ public static class CheckIds
     public const string DefinitionAndEvalMustPair = "BL3003";
     public const string PreparedBackendMustBeTested = "BL3004";
     public const string BackendDirectoryExists = "BL4001";
+    public const string PythonBackendHasStandardFiles = "BL4002";
 }

@@ -16,7 +16,7 @@ public class CatalogTests
     {
         var ids = Descriptors.Select(d => d.Id).ToList();
         ids.Should().OnlyHaveUniqueItems().And.BeInAscendingOrder(StringComparer.Ordinal);
-        ids.Should().AllSatisfy(id => id.Should().MatchRegex(@"^BL[0123]\d{3}$"));
+        ids.Should().AllSatisfy(id => id.Should().MatchRegex(@"^BL[01234]\d{3}$"));
     }
 
     [Test]

@@ -28,7 +28,7 @@ revs=("$@")
 work=${HOOK_BENCH_OUT:-$(mktemp -d)}
 mkdir -p "$work"
 log() { echo "$*" >&2; }
-files='^(\.github/workflows/backend\.yml|\.github/backend-matrix\.yml|backend/index\.yaml|Makefile|\.backendlint\.yml|\.backendlint-baseline\.json)$'
+files='^(\.github/workflows/backend\.yml|\.github/backend-matrix\.yml|backend/index\.yaml|Makefile|\.backendlint\.yml|\.backendlint-baseline\.json|scripts/changed-backends\.js|scripts/lib/backend-filter\.mjs|backend/Dockerfile\.[^/]+|backend/(cpp|go|python|rust)/[^/]+/[^/]+)$'
 
 target="$work/localai"
 rm -rf "$target"; mkdir -p "$target"

@@ -34,6 +34,7 @@ public class ConfigurationTests
             makefile: build/Makefile
             matrix: ci/matrix.yml
             workflow: ci/backend.yml
+            change-filter: ci/changed-backends.js
             baseline: known.json
             """);
         config.IsOff("BL3002").Should().BeTrue();
@@ -48,7 +49,7 @@ public class ConfigurationTests
         config.Ignores[1].Paths.Should().Equal("backend/*.yaml");
         config.Ignores[1].Reason.Should().Be("tracked in #12");
         config.Ignores[1].Span.StartLine.Should().Be(9);
-        ConfigurationReader.PathKeys.Select(config.PathOf).Should().Equal("ci/matrix.yml", "ci/backend.yml", "gallery/index.yaml", "build/Makefile", "known.json");
+        ConfigurationReader.PathKeys.Select(config.PathOf).Should().Equal("ci/matrix.yml", "ci/backend.yml", "gallery/index.yaml", "build/Makefile", "ci/changed-backends.js", "known.json");
     }
 
     [TestCase("", TestName = "An empty file")]
@@ -61,7 +62,7 @@ public class ConfigurationTests
         config.Levels.Should().BeEmpty();
     }
 
-    [TestCase("rulez: {}\n", 1, 1, "unknown key 'rulez' in the configuration; expected rules, ignore, matrix, workflow, index, makefile, baseline (did you mean 'rules'?)")]
+    [TestCase("rulez: {}\n", 1, 1, "unknown key 'rulez' in the configuration; expected rules, ignore, matrix, workflow, index, makefile, change-filter, baseline (did you mean 'rules'?)")]
     [TestCase("- rules\n", 1, 1, "the configuration must be a mapping")]
     [TestCase("rules: [BL3001]\n", 1, 8, "'rules' must be a mapping")]
     [TestCase("rules:\n  BL9999: off\n", 2, 3, "'BL9999' is not a rule id; 'backendlint rules' lists them")]

@@ -48,6 +48,38 @@ public class NewSinceTests
     }
 
     [Test]
+    public void A_change_of_the_backend_tree_alone_is_not_taken_for_an_unchanged_repository()
+    {
+        // Every source file is byte for byte HEAD's: only the tree differs. Reusing today's findings
+        // for HEAD would count the new one as already there.
+        var (fixture, git) = Repository(Fixture.Base);
+        using var _ = fixture;
+        Directory.Delete(Path.Combine(git.Path, "backend", "go", "whisper"), recursive: true);
+
+        var (exit, output, _) = Run.InProcess("check", git.Path, "--new-since", "HEAD", "--no-color");
+
+        exit.Should().Be(ExitCode.Findings);
+        output.Should().StartWith("Makefile:38:19: error: Backend 'whisper' is built from 'backend/go/whisper/'")
+            .And.EndWith("1 error, 0 warnings in 1 of 6 backends\n");
+        git.Commit("remove whisper");
+        Run.InProcess("check", git.Path, "--new-since", "HEAD").Exit.Should().Be(ExitCode.Success, "at HEAD the directory is gone too");
+    }
+
+    [Test]
+    public void A_change_of_the_change_filter_alone_is_not_taken_for_an_unchanged_repository()
+    {
+        var (fixture, git) = Repository(Fixture.Base);
+        using var _ = fixture;
+        var filter = Path.Combine(git.Path, Lint.ChangeFilterFile);
+        File.WriteAllText(filter, File.ReadAllText(filter).Replace("endsWith(\"llama-cpp\")", "endsWith(\"llama\")", StringComparison.Ordinal));
+
+        var (exit, output, _) = Run.InProcess("check", git.Path, "--new-since", "HEAD", "--no-color");
+
+        exit.Should().Be(ExitCode.Findings);
+        output.Should().Contain("[BL2006]").And.EndWith("1 error, 0 warnings in 1 of 6 backends\n");
+    }
+
+    [Test]
     public void Sources_unchanged_since_the_revision_are_not_read_from_it_again()
     {
         // The findings at REV of sources whose bytes have not changed are today's. The proof that

@@ -90,7 +90,19 @@ public class BackendMustBeInDockerBuildBackendsTests
         // LocalAI's BACKEND_HUGGINGFACE outlived the backend: adding it to the list would be wrong.
         const string makefile = "BACKEND_A = a|golang|.|false|true\nBACKEND_HUGGINGFACE = huggingface|golang|.|false|true\ndocker-build-backends: docker-build-a\n";
         const string matrix = "include:\n  - backend: a\n    tag-suffix: '-cpu-a'\n";
-        Lint.Snippets(matrix: matrix, index: "- name: a\n", makefile: makefile, only: CheckIds.BackendMustBeInDockerBuildBackends).Should().BeEmpty();
+        Lint.Snippets(matrix: matrix, index: "- name: a\n", makefile: makefile, tree: ["backend/go/a/main.go"], only: CheckIds.BackendMustBeInDockerBuildBackends).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Reports_a_definition_without_a_build_whose_source_is_there()
+    {
+        // cloud-proxy had its source and definition weeks before its builds: not left over, so BL3002 still asks for it.
+        const string makefile = "BACKEND_A = a|golang|.|false|true\nBACKEND_HUGGINGFACE = huggingface|golang|.|false|true\ndocker-build-backends: docker-build-a\n";
+        const string matrix = "include:\n  - backend: a\n    tag-suffix: '-cpu-a'\n";
+        Lint.Snippets(matrix: matrix, index: "- name: a\n", makefile: makefile, tree: ["backend/go/a/main.go", "backend/go/huggingface/main.go"], only: CheckIds.BackendMustBeInDockerBuildBackends)
+            .Should().ContainSingle().Which.Span.Should().Be(Lint.SpanOf("Makefile", makefile, 2, "huggingface"));
+        Lint.Snippets(matrix: matrix, index: "- name: a\n", makefile: makefile, only: CheckIds.BackendMustBeInDockerBuildBackends)
+            .Should().ContainSingle("without the source tree nothing says the backend is gone");
     }
 
     [Test]

@@ -289,10 +289,23 @@ public class MatrixAndMakefileRegisterSameBackendsTests
     {
         const string matrix = "include:\n  - backend: vllm\n    tag-suffix: '-cpu-vllm'\n";
         const string makefile = "BACKEND_VLLM = vllm|python|.|false|true\nBACKEND_HUGGINGFACE = huggingface|golang|.|false|true\n";
-        var finding = Lint.Snippets(matrix: matrix, index: Index, makefile: makefile, only: CheckIds.MatrixAndMakefileRegisterSameBackends).Should().ContainSingle().Subject;
+        var finding = Lint.Snippets(matrix: matrix, index: Index, makefile: makefile, tree: ["backend/python/vllm/backend.py"], only: CheckIds.MatrixAndMakefileRegisterSameBackends).Should().ContainSingle().Subject;
         finding.Span.Should().Be(Lint.SpanOf("Makefile", makefile, 2, "huggingface"));
-        finding.PlainMessage.Should().Be("Backend 'huggingface' is defined in the Makefile, but no build-matrix entry builds it and no gallery entry names it: delete 'BACKEND_HUGGINGFACE', its eval line and its 'docker-build-huggingface' and 'backends/huggingface' list items.");
+        finding.PlainMessage.Should().Be("Backend 'huggingface' is defined in the Makefile, but no build-matrix entry builds it, no gallery entry names it and no backend directory holds it: delete 'BACKEND_HUGGINGFACE', its eval line and its 'docker-build-huggingface' and 'backends/huggingface' list items.");
         finding.Identity.Should().Be("backend=huggingface;leftover");
+    }
+
+    [Test]
+    public void Reports_a_definition_whose_source_is_there_as_missing_its_build_not_as_leftover()
+    {
+        // LocalAI's cloud-proxy: source and definition from 6a80e2373 (2026-05-25), builds from b9d6d49e3 (2026-07-16).
+        const string matrix = "include:\n  - backend: vllm\n    tag-suffix: '-cpu-vllm'\n";
+        const string makefile = "BACKEND_VLLM = vllm|python|.|false|true\nBACKEND_CLOUD_PROXY = cloud-proxy|golang|.|false|true\n";
+        string[] tree = ["backend/python/vllm/backend.py", "backend/go/cloud-proxy/main.go"];
+        Lint.Snippets(matrix: matrix, index: Index, makefile: makefile, tree: tree, only: CheckIds.MatrixAndMakefileRegisterSameBackends)
+            .Should().ContainSingle().Which.Identity.Should().Be("backend=cloud-proxy;matrix=absent");
+        Lint.Snippets(matrix: matrix, index: Index, makefile: makefile, only: CheckIds.MatrixAndMakefileRegisterSameBackends)
+            .Should().ContainSingle("without the source tree nothing says the backend is gone").Which.Identity.Should().Be("backend=cloud-proxy;matrix=absent");
     }
 
     [Test]

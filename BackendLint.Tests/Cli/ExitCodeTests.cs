@@ -111,8 +111,8 @@ public class ExitCodeTests
     // One line for the source, one naming the rules that need it; the other rules still report (none here).
     [TestCase("backend/index.yaml", "- name: a\n  name: b\n", "backend/index.yaml:2:3: error: duplicate key 'name' in a mapping (first at line 1)", "BL1001, BL1002, BL1003, BL1004, BL1005, BL1006, BL1007, BL1008, BL1009, BL2001")]
     [TestCase("backend/index.yaml", "name: a\n", "backend/index.yaml:1:1: error: the top level of the gallery index must be a sequence of backend entries", "BL1001, BL1002, BL1003, BL1004, BL1005, BL1006, BL1007, BL1008, BL1009, BL2001")]
-    [TestCase(".github/backend-matrix.yml", "include:\n  - backend: [\n", ".github/backend-matrix.yml:3:1: error: ", "BL1001, BL2001, BL2002, BL2003, BL2004, BL2005")]
-    [TestCase("Makefile", null, "Makefile:1:1: error: the file does not exist", "BL2002, BL2005, BL3001, BL3002, BL3003, BL3004")]
+    [TestCase(".github/backend-matrix.yml", "include:\n  - backend: [\n", ".github/backend-matrix.yml:3:1: error: ", "BL1001, BL2001, BL2002, BL2003, BL2004, BL2005, BL2006, BL2007, BL4001, BL4002")]
+    [TestCase("Makefile", null, "Makefile:1:1: error: the file does not exist", "BL2002, BL2005, BL3001, BL3002, BL3003, BL3004, BL4001, BL4002")]
     public void An_unparseable_or_missing_source_exits_3_with_one_line(string file, string? content, string expected, string notRun)
     {
         var repo = BrokenRepository.Create(file, content ?? "");
@@ -142,7 +142,7 @@ public class ExitCodeTests
         try
         {
             Run.WithoutTotal(Run.InProcess(repo)).Should().Be((ExitCode.InputError, "0 errors, 0 warnings in 0 backends\n",
-                "Makefile:1:5: error: the file is not valid UTF-8 (byte 0xC3)\nbackendlint: note: not run, as a source they need could not be read: BL2002, BL2005, BL3001, BL3002, BL3003, BL3004\n"));
+                "Makefile:1:5: error: the file is not valid UTF-8 (byte 0xC3)\nbackendlint: note: not run, as a source they need could not be read: BL2002, BL2005, BL3001, BL3002, BL3003, BL3004, BL4001, BL4002\n"));
         }
         finally
         {
@@ -151,7 +151,7 @@ public class ExitCodeTests
     }
 
     [TestCase("backend/index.yaml", "- name: x\n  uri: \"a\xff\"\n", "backend/index.yaml:2:10: error: the file is not valid UTF-8 (byte 0xFF)\nbackendlint: note: not run, as a source they need could not be read: BL1001, BL1002, BL1003, BL1004, BL1005, BL1006, BL1007, BL1008, BL1009, BL2001\n")]
-    [TestCase(".github/backend-matrix.yml", "include:\n  - backend: \"a\xc3\"\n", ".github/backend-matrix.yml:2:16: error: the file is not valid UTF-8 (byte 0xC3)\nbackendlint: note: not run, as a source they need could not be read: BL1001, BL2001, BL2002, BL2003, BL2004, BL2005\n")]
+    [TestCase(".github/backend-matrix.yml", "include:\n  - backend: \"a\xc3\"\n", ".github/backend-matrix.yml:2:16: error: the file is not valid UTF-8 (byte 0xC3)\nbackendlint: note: not run, as a source they need could not be read: BL1001, BL2001, BL2002, BL2003, BL2004, BL2005, BL2006, BL2007, BL4001, BL4002\n")]
     public void A_yaml_file_that_is_not_utf8_exits_3(string file, string latin1, string expected)
     {
         var repo = BrokenRepository.Create(file, System.Text.Encoding.Latin1.GetBytes(latin1));
@@ -222,7 +222,7 @@ public class ExitCodeTests
         using var fixture = Fixture.Materialize("localai-inline-matrix");
         var (exit, _, error) = Run.InProcess(fixture.Path, "--matrix", "ci/matrix.yml");
         exit.Should().Be(ExitCode.InputError);
-        error.Should().Be($"ci/matrix.yml:1:1: error: the file does not exist in '{fixture.Path}'\nbackendlint: note: not run, as a source they need could not be read: BL1001, BL2001, BL2002, BL2003, BL2004, BL2005\n");
+        error.Should().Be($"ci/matrix.yml:1:1: error: the file does not exist in '{fixture.Path}'\nbackendlint: note: not run, as a source they need could not be read: BL1001, BL2001, BL2002, BL2003, BL2004, BL2005, BL2006, BL2007, BL4001, BL4002\n");
     }
 }
 

@@ -26,7 +26,7 @@ public class PartialResultsTests
         exit.Should().Be(ExitCode.InputError);
         RulesIn(output).Should().Equal("BL1002", "BL1003", "BL3001", "BL3002", "BL3003");
         error.Should().Be($".github/backend-matrix.yml:1:1: error: no build matrix: neither '.github/backend-matrix.yml' nor '.github/workflows/backend.yml' exists in '{repo.Path}'\n"
-            + NotRun + "BL1001, BL2001, BL2002, BL2003, BL2004, BL2005\n");
+            + NotRun + "BL1001, BL2001, BL2002, BL2003, BL2004, BL2005, BL2006, BL2007, BL4001, BL4002\n");
     }
 
     [Test]
@@ -37,7 +37,7 @@ public class PartialResultsTests
         var (exit, output, error) = Run.InProcess("check", repo.Path, "--no-color");
 
         exit.Should().Be(ExitCode.InputError);
-        RulesIn(output).Should().Equal("BL2005", "BL3001", "BL3002", "BL3003");
+        RulesIn(output).Should().Equal("BL2005", "BL3001", "BL3002", "BL3003", "BL4001");
         var lines = error.TrimEnd('\n').Split('\n');
         lines.Should().HaveCount(2);
         lines[0].Should().MatchRegex(@"^backend/index\.yaml:\d+:\d+: error: ");

@@ -160,6 +160,24 @@ public sealed class GitRevisionTests
         }
     }
 
+    [TestCaseSource(nameof(Layouts))]
+    public void A_directory_lists_as_git_ls_tree_shows_it(string layout)
+    {
+        var repository = Layout(layout);
+        var git = Open(repository);
+        var head = git.Resolve("main");
+        using var scope = new AssertionScope();
+        foreach (var path in new[] { "", "backend" })
+        {
+            var expected = repository.Git("ls-tree", "-z", "main" + (path.Length == 0 ? "" : ":" + path)).Split('\0', StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => (Name: l[(l.IndexOf('\t') + 1)..], Mode: Convert.ToInt32(l[..l.IndexOf(' ')], 8)));
+            git.ListDirectory(head, path).Should().Equal(expected, path);
+        }
+
+        foreach (var path in new[] { "README", "link", "sub", "missing", "backend/index.yaml" })
+            git.ListDirectory(head, path).Should().BeNull(path);
+    }
+
     [TestCase("gc", 6)]
     [TestCase("repack", 6)]
     [TestCase("ref-delta", 7)]

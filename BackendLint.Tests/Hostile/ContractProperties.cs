@@ -17,7 +17,8 @@ namespace BackendLint.Tests.Hostile;
 [NonParallelizable]
 public partial class ContractProperties
 {
-    private static readonly string[] Sources = ["backend/index.yaml", ".github/backend-matrix.yml", "Makefile"];
+    // The change filter is a source too: the lexer reads whatever a pull request writes there.
+    private static readonly string[] Sources = ["backend/index.yaml", ".github/backend-matrix.yml", "Makefile", "scripts/changed-backends.js"];
 
     // Fragments an attacker or an accident puts into these files.
     private static readonly string[] Fragments =
@@ -27,6 +28,7 @@ public partial class ContractProperties
         "BACKEND_X = x|python|.|false|true\n", ".NOTPARALLEL: backends/x\n", "\u001b[31m", "\u202e", "\0", "\u00e9", "uri: quay.io/go-skynet/local-ai-backends:latest-x\n",
         "  - backend: x\n    tag-suffix: '-x'\n", "include: ~\n", "name: [x](1)\n",
         "# backendlint: ignore[BL3001] x", "# backendlint: ignore-file[BL1001,BL1002] y\n", "# backendlint: ignore[", "# backendlint: \u202e[BL3001]",
+        "`", "${", "/*", "//", "/", "\\", "import x from \"./", "endsWith(\"", "backend/Dockerfile.x",
     ];
 
     private static int Iterations => int.TryParse(Environment.GetEnvironmentVariable("BACKENDLINT_PROPERTY_ITERATIONS"), out var n) ? n : 120;

@@ -74,6 +74,8 @@ public class ScaleTests
         var repo = BrokenRepository.Create("Makefile", makefile.ToString());
         try
         {
+            // Without their directories the definitions are BL4001 findings too: this is about one rule's cap.
+            File.WriteAllText(Path.Combine(repo, ".backendlint.yml"), "rules:\n  BL4001: off\n");
             var sarifPath = Path.Combine(repo, "out.sarif");
             var (exit, _, error) = Within.Seconds(60, () => Run.InProcess("check", repo, "--no-color", "--sarif", sarifPath));
             exit.Should().Be(ExitCode.Findings);

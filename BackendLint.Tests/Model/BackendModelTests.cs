@@ -40,7 +40,7 @@ public class BackendModelTests
 
         var findings = BackendLint.Checks.LintEngine.Run(model, BackendLint.Checks.CheckCatalog.All).Findings;
         findings.Select(f => (f.Rule.Id, model.TextOf(f.Span))).Should().Equal(
-            ("BL3003", "BACKEND_NEWONE"), ("BL2005", "newone"), ("BL3001", "newone"));
+            ("BL3003", "BACKEND_NEWONE"), ("BL2005", "newone"), ("BL3001", "newone"), ("BL4001", "newone"));
         var fields = model.Matrix.Entries.SelectMany(e => e.Fields).ToList();
         fields.Should().NotBeEmpty();
         foreach (var field in fields)
@@ -173,13 +173,19 @@ public class TagPlatformTests
         const string makefile = "BACKEND_A = a|golang|.|false|true\nBACKEND_B = b|golang|.|false|true\nBACKEND_C = c|golang|.|false|true\nBACKEND_H = h|golang|.|false|true\n";
         const string matrix = "include:\n  - backend: a\n    tag-suffix: '-cpu-a'\nincludeDarwin:\n  - backend: b\n    tag-suffix: '-metal-darwin-arm64-b'\n";
         const string index = "- name: c\n";
-        var model = Lint.Model(matrix: matrix, index: index, makefile: makefile);
+        var model = Lint.Model(matrix: matrix, index: index, makefile: makefile, tree: ["backend/go/a/main.go"]);
         model.Backends.Where(model.IsLeftoverDefinition).Select(b => b.Name).Should().Equal("h");
 
+        // Its source directory, in any language, says it is not gone; an unread tree says nothing.
+        var withSource = Lint.Model(matrix: matrix, index: index, makefile: makefile, tree: ["backend/python/h/backend.py"]);
+        withSource.Backends.Where(withSource.IsLeftoverDefinition).Should().BeEmpty();
+        var noTree = Lint.Model(matrix: matrix, index: index, makefile: makefile);
+        noTree.Backends.Where(noTree.IsLeftoverDefinition).Should().BeEmpty();
+
         // An empty matrix or gallery says nothing about which backends exist.
-        var empty = Lint.Model(index: index, makefile: makefile);
+        var empty = Lint.Model(index: index, makefile: makefile, tree: ["backend/go/a/main.go"]);
         empty.Backends.Where(empty.IsLeftoverDefinition).Should().BeEmpty();
-        var noGallery = Lint.Model(matrix: matrix, makefile: makefile);
+        var noGallery = Lint.Model(matrix: matrix, makefile: makefile, tree: ["backend/go/a/main.go"]);
         noGallery.Backends.Where(noGallery.IsLeftoverDefinition).Should().BeEmpty();
     }
 }

@@ -192,7 +192,7 @@ public class OutputFileTests
             var error = json["inputErrors"]!.AsArray().Should().ContainSingle().Subject!;
             ((string)error["location"]!["file"]!).Should().Be("Makefile");
             ((string)error["message"]!).Should().StartWith("the file is not valid UTF-8");
-            json["notRun"]!.AsArray().Select(n => (string)n!["ruleId"]!).Should().Equal("BL2002", "BL2005", "BL3001", "BL3002", "BL3003", "BL3004");
+            json["notRun"]!.AsArray().Select(n => (string)n!["ruleId"]!).Should().Equal("BL2002", "BL2005", "BL3001", "BL3002", "BL3003", "BL3004", "BL4001", "BL4002");
             ((string)json["notRun"]![0]!["reason"]!).Should().Be("the Makefile could not be read");
         }
         finally

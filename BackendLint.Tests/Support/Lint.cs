@@ -13,25 +13,35 @@ public static class Lint
     public const string WorkflowFile = ".github/workflows/backend.yml";
     public const string IndexFile = "backend/index.yaml";
     public const string MakefileFile = "Makefile";
+    public const string ChangeFilterFile = "scripts/changed-backends.js";
 
-    /// <summary>A model of the given sources; a source left out is empty (the Makefile, the gallery) or absent (the matrices).</summary>
-    public static BackendModel Model(string? matrix = null, string? index = null, string? makefile = null, string? workflow = null)
+    /// <summary>
+    /// A model of the given sources; a source left out is empty (the Makefile, the gallery), absent
+    /// (the matrices) or not read (the tree, the change filter, whose rules then do not run).
+    /// </summary>
+    /// <param name="tree">The tree's files, repository-relative (<c>backend/python/vllm/run.sh</c>).</param>
+    /// <param name="changeFilter">The text of <c>scripts/changed-backends.js</c>.</param>
+    public static BackendModel Model(string? matrix = null, string? index = null, string? makefile = null, string? workflow = null,
+        IEnumerable<string>? tree = null, string? changeFilter = null, IReadOnlyList<SourceText>? filterModules = null)
     {
         var (model, errors) = RepositoryReader.FromTexts(
             workflow is null ? null : Source(WorkflowFile, workflow),
             Source(MatrixFile, matrix ?? "include: []\n"),
             Source(IndexFile, index ?? "[]\n"),
-            Source(MakefileFile, makefile ?? ""));
+            Source(MakefileFile, makefile ?? ""),
+            tree,
+            changeFilter is null ? null : [Source(ChangeFilterFile, changeFilter), .. filterModules ?? []]);
         if (errors.Count > 0)
             throw errors[0];
         return model;
     }
 
     /// <summary>The findings of one check (or of all) over inline sources.</summary>
-    public static List<Finding> Snippets(string? matrix = null, string? index = null, string? makefile = null, string? workflow = null, string? only = null)
+    public static List<Finding> Snippets(string? matrix = null, string? index = null, string? makefile = null, string? workflow = null, string? only = null,
+        IEnumerable<string>? tree = null, string? changeFilter = null)
     {
         var checks = only is null ? CheckCatalog.All : CheckCatalog.All.Where(c => c.Rule.Id == only);
-        return LintEngine.Run(Model(matrix, index, makefile, workflow), checks).Findings;
+        return LintEngine.Run(Model(matrix, index, makefile, workflow, tree, changeFilter), checks).Findings;
     }
 
     public static SourceText Source(string path, string text) => new(path, text);

@@ -85,7 +85,7 @@ public sealed record IgnoreEntry(SourceSpan Span, IReadOnlyList<string> Rules, I
 /// <summary>Reads <c>.backendlint.yml</c> strictly: an unknown key, a wrong type, an unknown rule or an entry without a reason is an <see cref="InputError"/> at its position.</summary>
 public static class ConfigurationReader
 {
-    public static readonly string[] PathKeys = ["matrix", "workflow", "index", "makefile", "baseline"];
+    public static readonly string[] PathKeys = ["matrix", "workflow", "index", "makefile", "change-filter", "baseline"];
     private static readonly string[] TopKeys = ["rules", "ignore", .. PathKeys];
     private static readonly string[] EntryKeys = ["rule", "backend", "path", "reason"];
     private static readonly string[] Levels = ["off", "note", "warning", "error"];

@@ -1,6 +1,7 @@
 using BackendLint.Checks.Gallery;
 using BackendLint.Checks.Make;
 using BackendLint.Checks.Matrix;
+using BackendLint.Checks.Source;
 using BackendLint.Findings;
 
 namespace BackendLint.Checks;
@@ -24,10 +25,14 @@ public static class CheckCatalog
         new MatrixFieldsMatchTagPlatform(),
         new TagSuffixBuiltOnce(),
         new MatrixAndMakefileRegisterSameBackends(),
+        new ChangeFilterKnowsDockerfile(),
+        new DockerfileExists(),
         new BackendMustBeNotParallel(),
         new BackendMustBeInDockerBuildBackends(),
         new DefinitionAndEvalMustPair(),
         new PreparedBackendMustBeTested(),
+        new BackendDirectoryExists(),
+        new PythonBackendHasStandardFiles(),
     ];
 
     /// <summary>A suppression comment or ignore entry that accepts no finding: it would hide the next one unnoticed.</summary>

@@ -1,6 +1,6 @@
 namespace BackendLint.Checks;
 
-/// <summary>Rule ids, by the file a contributor edits: 0xxx suppressions, 1xxx gallery index, 2xxx build matrix, 3xxx Makefile.</summary>
+/// <summary>Rule ids, by the file a contributor edits: 0xxx suppressions, 1xxx gallery index, 2xxx build matrix, 3xxx Makefile, 4xxx backend source tree.</summary>
 public static class CheckIds
 {
     public const string SuppressionUnused = "BL0001";
@@ -19,8 +19,12 @@ public static class CheckIds
     public const string MatrixFieldsMatchTagPlatform = "BL2003";
     public const string TagSuffixBuiltOnce = "BL2004";
     public const string MatrixAndMakefileRegisterSameBackends = "BL2005";
+    public const string ChangeFilterKnowsDockerfile = "BL2006";
+    public const string DockerfileExists = "BL2007";
     public const string BackendMustBeNotParallel = "BL3001";
     public const string BackendMustBeInDockerBuildBackends = "BL3002";
     public const string DefinitionAndEvalMustPair = "BL3003";
     public const string PreparedBackendMustBeTested = "BL3004";
+    public const string BackendDirectoryExists = "BL4001";
+    public const string PythonBackendHasStandardFiles = "BL4002";
 }

@@ -27,7 +27,10 @@ public static class LintEngine
         {
             if ((check.Needs & ~model.Inputs) is var missing and not ModelInputs.None)
             {
-                notRun.Add(new RuleNotRun(check.Rule, $"{Describe(missing)} could not be read"));
+                var absent = model.Absent.Where(a => missing.HasFlag(a.Key)).Select(a => a.Value).ToList();
+                var unread = model.Absent.Keys.Aggregate(missing, (rest, input) => rest & ~input);
+                var reasons = absent.Concat(unread == ModelInputs.None ? [] : [$"{Describe(unread)} could not be read"]);
+                notRun.Add(new RuleNotRun(check.Rule, string.Join("; ", reasons)));
                 continue;
             }
 
@@ -77,6 +80,8 @@ public static class LintEngine
         (ModelInputs.Matrix, "the build matrix"),
         (ModelInputs.Gallery, "the gallery index"),
         (ModelInputs.Makefile, "the Makefile"),
+        (ModelInputs.Tree, "the backend source tree"),
+        (ModelInputs.ChangeFilter, "the change filter"),
     }.Where(x => missing.HasFlag(x.Item1)).Select(x => x.Item2));
 
     /// <summary>By file, line, column and rule id; then the rest of the span and the message, so the order is total.</summary>

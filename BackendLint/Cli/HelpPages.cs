@@ -12,6 +12,7 @@ public static class HelpPages
           --makefile FILE         top-level Makefile (default Makefile)
           --matrix FILE           matrix data file (default .github/backend-matrix.yml)
           --workflow FILE         workflow with inline matrices (default .github/workflows/backend.yml)
+          --change-filter FILE    CI change filter, read as text (default scripts/changed-backends.js, if any)
         """;
 
     private const string Config = """

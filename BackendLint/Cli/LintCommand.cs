@@ -4,6 +4,7 @@ using BackendLint.Adoption;
 using BackendLint.Checks;
 using BackendLint.Findings;
 using BackendLint.Git;
+using BackendLint.Model;
 using BackendLint.Parsing;
 using BackendLint.Reporting;
 using BackendLint.Text;
@@ -133,7 +134,7 @@ public static class LintCommand
         }
         else if (o.NewSince is { } revision)
         {
-            (findings, _) = Adoption.Baseline.Compare(findings, AtRevision(root, revision, Paths(o, root, config), config, findings, console));
+            (findings, _) = Adoption.Baseline.Compare(findings, AtRevision(root, revision, Paths(o, root, config), config, model, findings, console));
             knownAs = $"already at {revision}";
             timings.Mark("checks at the revision");
         }
@@ -164,8 +165,11 @@ public static class LintCommand
         // A source that could not be read is one line each; the rules it hides are named once.
         foreach (var error in errors)
             console.Err.WriteLine(error.ToString());
-        if (notRun.Count > 0)
-            console.Err.WriteLine($"backendlint: note: not run, as a source they need could not be read: {string.Join(", ", notRun.Select(n => n.Rule.Id))}");
+        var unread = notRun.Where(n => n.Reason.EndsWith("could not be read", StringComparison.Ordinal)).ToList();
+        if (unread.Count > 0)
+            console.Err.WriteLine($"backendlint: note: not run, as a source they need could not be read: {string.Join(", ", unread.Select(n => n.Rule.Id))}");
+        foreach (var absentInput in notRun.Except(unread).GroupBy(n => n.Reason))
+            console.Err.WriteLine($"backendlint: note: not run, as {absentInput.Key}: {string.Join(", ", absentInput.Select(n => n.Rule.Id))}");
         if (leftOut.Count > 0)
             console.Err.WriteLine($"backendlint: note: {leftOut.Sum(l => l.Count):N0} findings left out (a run reports at most {FindingCaps.Described}): {string.Join(", ", leftOut.Select(l => $"{l.Rule.Id} {l.Count:N0}"))}");
         if (absent.Count > 0)
@@ -271,7 +275,7 @@ public static class LintCommand
     /// The fingerprints of the findings at a git revision: its sources read from the repository's
     /// object store (nothing is run, nothing is written), checked with today's configuration.
     /// </summary>
-    private static List<BaselineEntry> AtRevision(string root, string revision, SourcePaths paths, Configuration config, IReadOnlyList<Finding> current, LintConsole console)
+    private static List<BaselineEntry> AtRevision(string root, string revision, SourcePaths paths, Configuration config, BackendLint.Model.BackendModel today, IReadOnlyList<Finding> current, LintConsole console)
     {
         var realRoot = SourceFileGuard.RealDirectory(root) ?? throw InputError.AtFile(root, "the repository directory does not exist");
         var repository = GitRepository.Discover(realRoot)
@@ -298,7 +302,25 @@ public static class LintCommand
         // is byte for byte what REV holds (the same blob id, or absent from both), the findings at
         // REV are today's: reading and checking REV again would repeat the same work. That is the
         // pre-commit hook's run on a tree whose sources are committed (docs/performance.md).
-        if (Unchanged(repository, commit, prefix, root, paths))
+        SourceTree? TreeAtRevision() => SourceTreeReader.Read(path =>
+        {
+            try
+            {
+                return repository.ListDirectory(commit, prefix + path)?.Select(e => new TreeEntry(e.Name, (e.Mode & 0xF000) switch
+                {
+                    0x4000 => TreeEntryKind.Directory,
+                    0x8000 => TreeEntryKind.File,
+                    0xA000 => TreeEntryKind.Link,
+                    _ => TreeEntryKind.Other,
+                }));
+            }
+            catch (GitError e)
+            {
+                throw InputError.AtFile(path, $"at {revision}: {e.Message}");
+            }
+        });
+
+        if (Unchanged(repository, commit, prefix, root, paths, today, TreeAtRevision))
             return current.Select(f => new BaselineEntry(f.Fingerprint, f.Rule.Id, f.Backend, f.PlainMessage)).ToList();
 
         var read = RepositoryReader.Read(paths, path =>
@@ -312,7 +334,7 @@ public static class LintCommand
             {
                 throw InputError.AtFile(relative, $"at {revision}: {e.Message}");
             }
-        }, path => RepositoryReader.Relative(root, path));
+        }, path => RepositoryReader.Relative(root, path), TreeAtRevision);
 
         foreach (var error in read.Errors)
             console.Err.WriteLine($"backendlint: note: at {revision}, {error}; the findings that need it count as new");
@@ -320,10 +342,29 @@ public static class LintCommand
         return findings.Select(f => new BaselineEntry(f.Fingerprint, f.Rule.Id, f.Backend, f.PlainMessage)).ToList();
     }
 
-    /// <summary>Whether every source path names the same bytes in the work tree as at the commit, or is absent from both.</summary>
-    private static bool Unchanged(GitRepository repository, string commit, string prefix, string root, SourcePaths paths)
+    /// <summary>
+    /// Whether every source path (with the change filter's modules) names the same bytes in the work
+    /// tree as at the commit, or is absent from both, and the backend tree lists the same names.
+    /// </summary>
+    private static bool Unchanged(GitRepository repository, string commit, string prefix, string root, SourcePaths paths, BackendLint.Model.BackendModel today, Func<SourceTree?> treeAtCommit)
     {
-        foreach (var path in paths.All)
+        // An input that could not be read today is read again at the commit, where it may be fine.
+        if (!today.Inputs.HasFlag(ModelInputs.Tree) && !today.Absent.ContainsKey(ModelInputs.Tree))
+            return false;
+        if (!today.Inputs.HasFlag(ModelInputs.ChangeFilter) && !today.Absent.ContainsKey(ModelInputs.ChangeFilter))
+            return false;
+        try
+        {
+            var then = treeAtCommit();
+            if (today.Inputs.HasFlag(ModelInputs.Tree) ? then is null || !then.SameAs(today.Tree) : then is not null)
+                return false;
+        }
+        catch (InputError)
+        {
+            return false;
+        }
+
+        foreach (var path in paths.All.Concat(today.ChangeFilter.LookedFor).Distinct(StringComparer.Ordinal))
         {
             var relative = RepositoryReader.Relative(root, path);
             string? atCommit;
@@ -476,13 +517,13 @@ public static class LintCommand
             return "--sarif and --output name the same file";
         var paths = Paths(o, root);
         var fullRoot = Path.GetFullPath(root).TrimEnd('/') + "/";
-        foreach (var (option, value) in new[] { ("--index", o.Index), ("--makefile", o.Makefile), ("--matrix", o.MatrixData), ("--workflow", o.Workflow) })
+        foreach (var (option, value) in new[] { ("--index", o.Index), ("--makefile", o.Makefile), ("--matrix", o.MatrixData), ("--workflow", o.Workflow), ("--change-filter", o.ChangeFilter) })
         {
             if (value is not null && !Path.GetFullPath(Path.IsPathRooted(value) ? value : Path.Combine(root, value)).StartsWith(fullRoot, StringComparison.Ordinal))
                 return $"{option}: '{value}' is outside the repository '{root}'; sources are read only inside it";
         }
 
-        var sources = new[] { paths.Index, paths.Makefile, paths.MatrixData, paths.Workflow }.Select(p => Path.GetFullPath(Path.IsPathRooted(p) ? p : Path.Combine(root, p)));
+        var sources = new[] { paths.Index, paths.Makefile, paths.MatrixData, paths.Workflow, paths.ChangeFilter }.Select(p => Path.GetFullPath(Path.IsPathRooted(p) ? p : Path.Combine(root, p)));
         foreach (var (option, full) in outputs)
         {
             if (sources.Contains(full))
@@ -494,7 +535,7 @@ public static class LintCommand
 
     private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal)
     {
-        "--format", "--sarif", "--output", "--fail-level", "--config", "--index", "--makefile", "--matrix", "--workflow", "--backend", "--baseline", "--new-since", "--path-prefix", "-o",
+        "--format", "--sarif", "--output", "--fail-level", "--config", "--index", "--makefile", "--matrix", "--workflow", "--change-filter", "--backend", "--baseline", "--new-since", "--path-prefix", "-o",
     };
 
     // CommandLineParser reads '--sarif --fail-level warning' as a SARIF file named 'fail-level' and
@@ -590,6 +631,8 @@ public static class LintCommand
             Workflow = o.Workflow ?? config.PathOf("workflow") ?? SourcePaths.DefaultWorkflow,
             MatrixDataExplicit = (o.MatrixData ?? config.PathOf("matrix")) is not null,
             WorkflowExplicit = (o.Workflow ?? config.PathOf("workflow")) is not null,
+            ChangeFilter = o.ChangeFilter ?? config.PathOf("change-filter") ?? SourcePaths.DefaultChangeFilter,
+            ChangeFilterExplicit = (o.ChangeFilter ?? config.PathOf("change-filter")) is not null,
         };
     }
 

@@ -15,6 +15,8 @@ public interface ISourceOptions
 
     string? Workflow { get; }
 
+    string? ChangeFilter { get; }
+
     /// <summary>Arguments after PATH: a usage error, not silently ignored.</summary>
     IEnumerable<string> Extra { get; }
 }
@@ -83,6 +85,9 @@ public sealed class LintOptions : IConfigOptions
 
     [Option("workflow", HelpText = "Workflow with inline matrices (default: .github/workflows/backend.yml).")]
     public string? Workflow { get; set; }
+
+    [Option("change-filter", HelpText = "CI change filter script, read as text (default: scripts/changed-backends.js, when there is one).")]
+    public string? ChangeFilter { get; set; }
 }
 
 [Verb("baseline", HelpText = "Record today's findings in a baseline file, so that 'check --baseline' reports only new ones.")]
@@ -114,6 +119,9 @@ public sealed class BaselineOptions : IConfigOptions
 
     [Option("workflow", HelpText = "Workflow with inline matrices (default: .github/workflows/backend.yml).")]
     public string? Workflow { get; set; }
+
+    [Option("change-filter", HelpText = "CI change filter script, read as text (default: scripts/changed-backends.js, when there is one).")]
+    public string? ChangeFilter { get; set; }
 }
 
 [Verb("model", HelpText = "Print, as JSON, what BackendLint understood about each backend and where each piece is written.")]
@@ -145,6 +153,9 @@ public sealed class ModelOptions : IConfigOptions
 
     [Option("workflow", HelpText = "Workflow with inline matrices (default: .github/workflows/backend.yml).")]
     public string? Workflow { get; set; }
+
+    [Option("change-filter", HelpText = "CI change filter script, read as text (default: scripts/changed-backends.js, when there is one).")]
+    public string? ChangeFilter { get; set; }
 }
 
 [Verb("rules", HelpText = "Print the rule catalog, or with RULE that rule's page.")]

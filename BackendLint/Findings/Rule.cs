@@ -10,12 +10,13 @@ public sealed record Rule(string Id, string Name, string ShortDescription, Sever
     /// <summary>The rule's doc page: what breaks, before and after, where it points, what it accepts.</summary>
     public string HelpMarkdown => RuleHelp.Markdown(Id) ?? $"{FullDescription}\n\nSee [{Id}]({HelpUri}).\n";
 
-    /// <summary>Which file a contributor edits to fix it: 0xxx a suppression, 1xxx gallery, 2xxx build matrix, 3xxx Makefile.</summary>
+    /// <summary>Which file a contributor edits to fix it: 0xxx a suppression, 1xxx gallery, 2xxx build matrix, 3xxx Makefile, 4xxx the backend source tree.</summary>
     public string Area => Id[2] switch
     {
         '0' => "suppression",
         '1' => "gallery",
         '2' => "build-matrix",
+        '4' => "source-tree",
         _ => "makefile",
     };
 

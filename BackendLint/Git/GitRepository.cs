@@ -122,6 +122,38 @@ public sealed class GitRepository
     public string? FileId(string commitId, string path) =>
         Lookup(commitId, path, read: false).Id;
 
+    /// <summary>
+    /// The names directly in the directory at a '/'-separated path from the top level ("" for the top
+    /// level), with their git modes (<c>040000</c> a directory, <c>100644</c>/<c>100755</c> a file,
+    /// <c>120000</c> a symbolic link, <c>160000</c> a submodule), in the tree's order; no file is read.
+    /// Null when the path is not a directory at the commit.
+    /// </summary>
+    /// <param name="commitId">A full commit id, as <see cref="Resolve"/> returns.</param>
+    public IReadOnlyList<(string Name, int Mode)>? ListDirectory(string commitId, string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (commitId is not { Length: 40 } || !ObjectStore.IsHex(commitId))
+            throw new ArgumentException($"'{commitId}' is not a full commit id; pass what Resolve returns", nameof(commitId));
+        var id = commitId.ToLowerInvariant();
+        return Guarded(id, () =>
+        {
+            CheckFormat();
+            var commit = Objects.TryRead(id) ?? throw Missing(id, id);
+            if (commit.Type != GitObjectType.Commit)
+                throw new GitError(GitProblem.NotFound, $"object {id} in {GitDirectory} is a {Name(commit.Type)}, not a commit");
+            var current = ParseCommit(commit.Data, id).Tree;
+            foreach (var name in path.Length == 0 ? [] : path.Split('/'))
+            {
+                var tree = Present(current, path, id, GitObjectType.Tree);
+                if (FindEntry(tree, name, current) is not var (mode, entry) || (mode & 0xF000) != 0x4000)
+                    return null;
+                current = entry;
+            }
+
+            return (IReadOnlyList<(string, int)>?)Entries(Present(current, path, id, GitObjectType.Tree), current);
+        });
+    }
+
     /// <summary>The id git gives a file with these bytes (<c>git hash-object</c>): SHA-1 of "blob &lt;size&gt;\0" and the bytes.</summary>
     public static string BlobIdOf(ReadOnlySpan<byte> bytes)
     {
@@ -351,6 +383,27 @@ public sealed class GitRepository
             }
             start = end + 1;
         }
+    }
+
+    private static List<(string Name, int Mode)> Entries(byte[] tree, string id)
+    {
+        var entries = new List<(string, int)>();
+        var rest = tree.AsSpan();
+        while (rest.Length > 0)
+        {
+            var space = rest.IndexOf((byte)' ');
+            var nul = rest.IndexOf((byte)0);
+            if (space is <= 0 or > 7 || nul <= space + 1 || rest.Length < nul + 21)
+                throw new GitError(GitProblem.Corrupt, $"tree {id} is corrupt: an entry is malformed");
+            var mode = 0;
+            foreach (var digit in rest[..space])
+                mode = digit is >= (byte)'0' and <= (byte)'7' ? mode * 8 + digit - '0'
+                    : throw new GitError(GitProblem.Corrupt, $"tree {id} is corrupt: an entry has a mode that is not octal");
+            entries.Add((Encoding.UTF8.GetString(rest[(space + 1)..nul]), mode));
+            rest = rest[(nul + 21)..];
+        }
+
+        return entries;
     }
 
     // "<octal mode> <name>\0<20-byte id>" entries.

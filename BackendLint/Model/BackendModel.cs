@@ -74,9 +74,13 @@ public sealed class BackendModel
     private readonly Dictionary<string, SourceFile> _sources;
     private readonly Dictionary<string, Backend> _backends;
 
-    public BackendModel(BuildMatrix matrix, GalleryIndex gallery, MakefileFacts makefile, IEnumerable<SourceFile> sources, ModelInputs inputs)
+    public BackendModel(BuildMatrix matrix, GalleryIndex gallery, MakefileFacts makefile, IEnumerable<SourceFile> sources, ModelInputs inputs,
+        SourceTree? tree = null, ChangeFilter? changeFilter = null, IReadOnlyDictionary<ModelInputs, string>? absent = null)
     {
         Matrix = matrix;
+        Tree = tree ?? SourceTree.Empty;
+        ChangeFilter = changeFilter ?? ChangeFilter.Empty;
+        Absent = absent ?? new Dictionary<ModelInputs, string>();
         Gallery = gallery;
         Makefile = makefile;
         Inputs = inputs;
@@ -91,6 +95,15 @@ public sealed class BackendModel
     public GalleryIndex Gallery { get; }
 
     public MakefileFacts Makefile { get; }
+
+    /// <summary>The backend source tree, by name; empty unless <see cref="Inputs"/> has <see cref="ModelInputs.Tree"/>.</summary>
+    public SourceTree Tree { get; }
+
+    /// <summary>The CI change filter's string literals; empty unless <see cref="Inputs"/> has <see cref="ModelInputs.ChangeFilter"/>.</summary>
+    public ChangeFilter ChangeFilter { get; }
+
+    /// <summary>Inputs a repository may legitimately lack (an older tree has no change filter), with why they were not read; no error.</summary>
+    public IReadOnlyDictionary<ModelInputs, string> Absent { get; }
 
     /// <summary>The sources that were read; checks needing another did not run.</summary>
     public ModelInputs Inputs { get; }
@@ -109,16 +122,18 @@ public sealed class BackendModel
     /// <summary>
     /// Whether a <c>BACKEND_*</c> definition is all that is left of a removed backend: no build of
     /// any platform and no gallery entry mention it, so <c>make docker-build-&lt;name&gt;</c> builds an
-    /// image nobody publishes or installs. False unless the matrix and the gallery both list
-    /// something: an empty one (or one that could not be read, which is empty) says nothing about
-    /// which backends exist.
+    /// image nobody publishes or installs, and no <c>backend/&lt;lang&gt;/&lt;name&gt;/</c> directory of any
+    /// language holds its source (a backend whose source is there may be on its way into CI, as
+    /// cloud-proxy was from 6a80e2373, 2026-05-25, to b9d6d49e3, 2026-07-16). False unless the matrix and the gallery both
+    /// list something and the source tree was read: an empty source (or one that could not be read,
+    /// which is empty) says nothing about which backends exist.
     /// </summary>
     public bool IsLeftoverDefinition(Backend backend) =>
         backend.Definitions.Count > 0
-        && Matrix.Entries.Count > 0 && Gallery.Entries.Count > 0
+        && Matrix.Entries.Count > 0 && Gallery.Entries.Count > 0 && Inputs.HasFlag(ModelInputs.Tree)
         && backend.MatrixEntries.Count == 0
-        // SOURCE DIRECTORY: "and no source directory" (backend/<lang>/<name> in model.Tree) is one more condition here.
-        && backend.Metas.Count == 0 && backend.Images.Count == 0;
+        && backend.Metas.Count == 0 && backend.Images.Count == 0
+        && !SourceTree.Languages.Any(lang => Tree.Directory(lang, backend.Name) is not null);
 
     public SourceFile? Source(string path) => _sources.GetValueOrDefault(path);
 

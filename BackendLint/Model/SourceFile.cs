@@ -22,4 +22,10 @@ public enum ModelInputs
 
     /// <summary>The top-level Makefile.</summary>
     Makefile = 4,
+
+    /// <summary>The backend source tree: the names (never the contents) of <c>backend/</c>'s files and backend directories.</summary>
+    Tree = 8,
+
+    /// <summary>The CI change filter (<c>scripts/changed-backends.js</c> and the modules it imports), read as text, never run.</summary>
+    ChangeFilter = 16,
 }

@@ -1,6 +1,7 @@
 using BackendLint.Model;
 using BackendLint.Parsing.Gallery;
 using BackendLint.Parsing.Make;
+using BackendLint.Parsing.Script;
 using BackendLint.Parsing.Workflow;
 using BackendLint.Text;
 
@@ -33,15 +34,16 @@ public static class RepositoryReader
         {
             var full = Path.IsPathRooted(path) ? path : Path.Combine(root, path);
             return SourceFileGuard.Check(root, full, Relative(root, path)) is { } real ? SourceText.Read(Relative(root, path), real) : null;
-        }, path => Relative(root, path), Path.GetFullPath(root));
+        }, path => Relative(root, path), () => SourceTreeReader.Read(root), Path.GetFullPath(root));
     }
 
     /// <summary>
     /// The model of sources that <paramref name="load"/> gives by path (null when there is no such
     /// file): the working tree, or a git revision's tree for <c>--new-since</c>.
     /// </summary>
+    /// <param name="tree">Lists the backend source tree (<see cref="SourceTreeReader"/>); null when there is no <c>backend/</c>.</param>
     /// <param name="lookedIn">Where the sources were looked for, named when one is missing; null for a git revision.</param>
-    public static ReadResult Read(SourcePaths paths, Func<string, SourceText?> load, Func<string, string> relative, string? lookedIn = null)
+    public static ReadResult Read(SourcePaths paths, Func<string, SourceText?> load, Func<string, string> relative, Func<SourceTree?> tree, string? lookedIn = null)
     {
         var where = lookedIn is null ? "" : $" in '{lookedIn}'";
         return Build(
@@ -56,24 +58,67 @@ public static class RepositoryReader
                 return (workflow, matrixData);
             },
             () => Load(paths.Index, required: true)!,
-            () => Load(paths.Makefile, required: true)!);
+            () => Load(paths.Makefile, required: true)!,
+            tree,
+            () =>
+            {
+                var script = relative(paths.ChangeFilter);
+                return ChangeFilterReader.Read(script, path => Load(path, required: path == script && paths.ChangeFilterExplicit));
+            },
+            relative(paths.ChangeFilter));
 
         SourceText? Load(string path, bool required) =>
             load(path) ?? (required ? throw InputError.AtFile(relative(path), $"the file does not exist{where}") : null);
     }
 
-    /// <summary>The model of already-decoded sources; a null matrix source is absent, a null gallery or Makefile is an error.</summary>
-    public static ReadResult FromTexts(SourceText? workflow, SourceText? matrixData, SourceText? index, SourceText? makefile) =>
+    /// <summary>
+    /// The model of already-decoded sources; a null matrix source is absent, a null gallery or Makefile
+    /// is an error, a null tree or change filter is not read (its rules do not run).
+    /// </summary>
+    /// <param name="tree">Repository-relative paths of the tree's files (<c>backend/python/x/run.sh</c>, <c>backend/Dockerfile.python</c>); directories follow from them.</param>
+    /// <param name="changeFilter">The filter's files, the script first.</param>
+    public static ReadResult FromTexts(SourceText? workflow, SourceText? matrixData, SourceText? index, SourceText? makefile,
+        IEnumerable<string>? tree = null, IReadOnlyList<SourceText>? changeFilter = null) =>
         Build(
             () => workflow is null && matrixData is null ? throw InputError.AtFile(SourcePaths.DefaultMatrixData, "no build matrix") : (workflow, matrixData),
             () => index ?? throw InputError.AtFile(SourcePaths.DefaultIndex, "the file does not exist"),
-            () => makefile ?? throw InputError.AtFile(SourcePaths.DefaultMakefile, "the file does not exist"));
+            () => makefile ?? throw InputError.AtFile(SourcePaths.DefaultMakefile, "the file does not exist"),
+            tree is null ? null : () => TreeOf(tree),
+            changeFilter is null ? null : () => ChangeFilterReader.Read(changeFilter[0].Path, path => changeFilter.FirstOrDefault(t => t.Path == path)),
+            changeFilter?.FirstOrDefault()?.Path ?? SourcePaths.DefaultChangeFilter);
 
-    private static ReadResult Build(Func<(SourceText? Workflow, SourceText? MatrixData)> matrixTexts, Func<SourceText> indexText, Func<SourceText> makefileText)
+    /// <summary>A tree made of file paths: every directory on the way exists, and <c>backend/</c> always does.</summary>
+    public static SourceTree? TreeOf(IEnumerable<string> files)
+    {
+        var directories = new Dictionary<string, List<TreeEntry>>(StringComparer.Ordinal) { [SourceTree.Root] = [] };
+        foreach (var file in files)
+        {
+            var parts = file.Split('/');
+            for (var i = 1; i <= parts.Length; i++)
+            {
+                var parent = string.Join('/', parts[..(i - 1)]);
+                var entries = directories.TryGetValue(parent, out var e) ? e : directories[parent] = [];
+                var entry = new TreeEntry(parts[i - 1], i == parts.Length ? TreeEntryKind.File : TreeEntryKind.Directory);
+                if (!entries.Contains(entry))
+                    entries.Add(entry);
+            }
+        }
+
+        return SourceTreeReader.Read(path => directories.GetValueOrDefault(path));
+    }
+
+    private static ReadResult Build(
+        Func<(SourceText? Workflow, SourceText? MatrixData)> matrixTexts,
+        Func<SourceText> indexText,
+        Func<SourceText> makefileText,
+        Func<SourceTree?>? treeRead,
+        Func<(ChangeFilter Filter, List<SourceFile> Files)?>? filterRead,
+        string filterPath)
     {
         var errors = new List<InputError>();
         var sources = new List<SourceFile>();
         var inputs = ModelInputs.None;
+        var absent = new Dictionary<ModelInputs, string>();
 
         var matrix = Attempt(() =>
         {
@@ -99,7 +144,34 @@ public static class RepositoryReader
             return facts;
         }, ModelInputs.Makefile) ?? MakefileFacts.Empty;
 
-        return new ReadResult(new BackendModel(matrix, gallery, makefile, sources, inputs), errors);
+        // The tree and the change filter may be legitimately absent: their rules are then not run, with a note.
+        SourceTree? tree = null;
+        if (treeRead is not null)
+        {
+            tree = Attempt(() => treeRead() ?? Absent(ModelInputs.Tree, $"'{SourceTree.Root}/' does not exist", SourceTree.Empty), ModelInputs.Tree);
+        }
+
+        ChangeFilter? filter = null;
+        if (filterRead is not null)
+        {
+            filter = Attempt(() =>
+            {
+                if (filterRead() is not var (read, files))
+                    return Absent(ModelInputs.ChangeFilter, $"the change filter '{filterPath}' does not exist", ChangeFilter.Empty);
+                sources.AddRange(files.Where(f => sources.TrueForAll(s => s.Path != f.Path)));
+                return read;
+            }, ModelInputs.ChangeFilter);
+        }
+
+        foreach (var input in absent.Keys)
+            inputs &= ~input;
+        return new ReadResult(new BackendModel(matrix, gallery, makefile, sources, inputs, tree, filter, absent), errors);
+
+        T Absent<T>(ModelInputs input, string why, T empty)
+        {
+            absent[input] = why;
+            return empty;
+        }
 
         T? Attempt<T>(Func<T> read, ModelInputs input) where T : class
         {

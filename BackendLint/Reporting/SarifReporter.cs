@@ -63,7 +63,9 @@ public static class SarifReporter
             {
                 Location = Location(f, artifactIndex),
                 Roles = ArtifactRoles.AnalysisTarget,
-                SourceLanguage = f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal) ? "yaml" : "makefile",
+                SourceLanguage = f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal) ? "yaml"
+                    : f.EndsWith(".js", StringComparison.Ordinal) || f.EndsWith(".mjs", StringComparison.Ordinal) ? "javascript"
+                    : "makefile",
             }).ToList(),
             Invocations =
             [

@@ -34,7 +34,45 @@ public static class RepositoryGenerator
         File.WriteAllText(Path.Combine(root, ".github", "workflows", "backend.yml"), Workflow);
         File.WriteAllText(Path.Combine(root, "backend", "index.yaml"), Index(backends));
         File.WriteAllText(Path.Combine(root, "Makefile"), Makefile(backends));
+        SourceTree(root, backends);
     }
+
+    // The backend source tree and the CI change filter, as LocalAI keeps them: a directory per
+    // backend with its standard files (empty: only names are read), a Dockerfile per language, and
+    // a filter with a branch per Dockerfile.
+    private static void SourceTree(string root, List<Backend> backends)
+    {
+        foreach (var dockerfile in new[] { "python", "golang", "cpp" })
+            File.WriteAllText(Path.Combine(root, "backend", "Dockerfile." + dockerfile), "");
+        foreach (var backend in backends)
+        {
+            var directory = Path.Combine(root, "backend", backend.Lang, backend.Name);
+            Directory.CreateDirectory(directory);
+            string[] files = backend.Lang == "python" ? ["Makefile", "install.sh", "run.sh", "test.sh", "backend.py", "requirements.txt"] : ["Makefile"];
+            foreach (var file in files)
+                File.WriteAllText(Path.Combine(directory, file), "");
+        }
+
+        Directory.CreateDirectory(Path.Combine(root, "scripts"));
+        File.WriteAllText(Path.Combine(root, "scripts", "changed-backends.js"), ChangeFilter);
+    }
+
+    private const string ChangeFilter = """
+        // Which backends a pull request rebuilds: the directory of each matrix entry.
+        function inferBackendPath(item) {
+          if (item.dockerfile.endsWith("python")) {
+            return `backend/python/${item.backend}/`;
+          }
+          if (item.dockerfile.endsWith("golang")) {
+            return `backend/go/${item.backend}/`;
+          }
+          if (item.dockerfile.endsWith("cpp")) {
+            return `backend/cpp/${item.backend}/`;
+          }
+          return null;
+        }
+
+        """;
 
     private sealed class Backend(int index)
     {

@@ -10,7 +10,7 @@ internal sealed class MatrixAndMakefileRegisterSameBackends : ICheck
         CheckIds.MatrixAndMakefileRegisterSameBackends, nameof(MatrixAndMakefileRegisterSameBackends),
         "Every Linux build-matrix backend has a BACKEND_* Makefile definition, and every definition a build.",
         Severity.Warning,
-        "The Makefile's BACKEND_* definitions make 'make docker-build-<name>' and 'make backends/<name>', the local way to build and install what CI builds. A backend CI builds on Linux without a definition cannot be built locally the way CI builds it; a definition without a build makes an image CI never publishes, and when no gallery entry names it either, it is left over from a removed backend. macOS builds ('includeDarwin:') do not use the Docker targets and are not compared.",
+        "The Makefile's BACKEND_* definitions make 'make docker-build-<name>' and 'make backends/<name>', the local way to build and install what CI builds. A backend CI builds on Linux without a definition cannot be built locally the way CI builds it; a definition without a build makes an image CI never publishes, and when no gallery entry names it and no backend directory holds its source either, it is left over from a removed backend. macOS builds ('includeDarwin:') do not use the Docker targets and are not compared.",
         "consistency");
 
     public ModelInputs Needs => ModelInputs.Matrix | ModelInputs.Makefile;
@@ -31,7 +31,7 @@ internal sealed class MatrixAndMakefileRegisterSameBackends : ICheck
                     continue;
                 yield return model.IsLeftoverDefinition(backend)
                     ? Rule.At(definition.Name.Span,
-                        $"Backend {Finding.Quote(backend.Name)} is defined in the Makefile, but no build-matrix entry builds it and no gallery entry names it: delete {Finding.Quote(definition.Variable.Value)}, its eval line and its 'docker-build-{backend.Name}' and 'backends/{backend.Name}' list items.",
+                        $"Backend {Finding.Quote(backend.Name)} is defined in the Makefile, but no build-matrix entry builds it, no gallery entry names it and no backend directory holds it: delete {Finding.Quote(definition.Variable.Value)}, its eval line and its 'docker-build-{backend.Name}' and 'backends/{backend.Name}' list items.",
                         backend.Name, $"backend={backend.Name};leftover")
                     : Rule.At(definition.Name.Span,
                         $"Backend {Finding.Quote(backend.Name)} is defined in the Makefile, but no Linux build-matrix entry builds it: add an 'include:' entry with {Finding.Quote("backend: " + backend.Name)}, or delete {Finding.Quote(definition.Variable.Value)} if CI is not meant to build it.",

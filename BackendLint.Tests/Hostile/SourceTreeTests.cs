@@ -1,0 +1,110 @@
+using BackendLint.Cli;
+using BackendLint.Model;
+using BackendLint.Parsing;
+using BackendLint.Tests.Support;
+
+namespace BackendLint.Tests.Hostile;
+
+/// <summary>
+/// The backend source tree a pull request can commit: links that loop or lead out of the
+/// repository, and more names than a run lists. The tree is listed by name only, never through a link.
+/// </summary>
+[NonParallelizable]
+public class SourceTreeTests
+{
+    private string _repo = "";
+    private string _outside = "";
+
+    [SetUp]
+    public void CreateRepository()
+    {
+        _repo = BrokenRepository.Create("README", "");
+        _outside = Directory.CreateTempSubdirectory("backendlint-outside-").FullName;
+    }
+
+    [TearDown]
+    public void DeleteRepository()
+    {
+        Directory.Delete(_repo, recursive: true);
+        Directory.Delete(_outside, recursive: true);
+    }
+
+    private (int Exit, string Out, string Err) Check() => Within.Seconds(30, () => Run.InProcess("check", _repo, "--no-color"));
+
+    [Test]
+    public void A_loop_of_links_is_listed_as_links_and_never_followed()
+    {
+        var python = Path.Combine(_repo, "backend", "python");
+        Directory.CreateSymbolicLink(Path.Combine(python, "loop-a"), "loop-b");
+        Directory.CreateSymbolicLink(Path.Combine(python, "loop-b"), "loop-a");
+        Directory.CreateSymbolicLink(Path.Combine(python, "vllm", "self"), ".");
+
+        var tree = Within.Seconds(10, () => SourceTreeReader.Read(_repo))!;
+
+        tree.Directory("python", "loop-a").Should().BeNull("a link is not a directory of the tree");
+        tree.Directory("python", "vllm")!.Entries.Should().Contain(new TreeEntry("self", TreeEntryKind.Link));
+        Check().Should().Be((ExitCode.Success, "0 errors, 0 warnings in 0 of 6 backends\n", ""));
+    }
+
+    [Test]
+    public void A_backend_directory_linked_outside_is_not_listed_and_does_not_count()
+    {
+        var whisper = Path.Combine(_repo, "backend", "go", "whisper");
+        Directory.Delete(whisper, recursive: true);
+        File.WriteAllText(Path.Combine(_outside, "secret-token-1234"), "");
+        Directory.CreateSymbolicLink(whisper, _outside);
+
+        var tree = SourceTreeReader.Read(_repo)!;
+        var (exit, output, error) = Check();
+
+        tree.Directories.SelectMany(d => d.Entries).Should().NotContain(e => e.Name.Contains("secret", StringComparison.Ordinal));
+        exit.Should().Be(ExitCode.Findings);
+        error.Should().BeEmpty();
+        output.Should().Contain("Backend 'whisper' is built from 'backend/go/whisper/'").And.NotContain("secret");
+    }
+
+    [Test]
+    public void The_backend_directory_as_a_link_is_an_input_error_of_the_tree_only()
+    {
+        var backend = Path.Combine(_repo, "backend");
+        Directory.Move(backend, Path.Combine(_repo, "real-backend"));
+        Directory.CreateSymbolicLink(backend, "real-backend");
+
+        var (exit, _, error) = Check();
+
+        exit.Should().Be(ExitCode.InputError);
+        error.Should().Be("backend:1:1: error: the directory is a symbolic link to 'real-backend'; the backend tree is listed without following links\n"
+            + "backendlint: note: not run, as a source they need could not be read: BL2007, BL4001, BL4002\n");
+    }
+
+    [Test]
+    public void More_names_than_the_limit_are_one_input_error_and_the_other_rules_still_run()
+    {
+        var many = Path.Combine(_repo, "backend", "python", "many");
+        Directory.CreateDirectory(many);
+        for (var i = 0; i <= SourceTreeReader.MaxEntries; i++)
+            File.WriteAllBytes(Path.Combine(many, $"f{i}"), []);
+
+        var (exit, output, error) = Check();
+
+        exit.Should().Be(ExitCode.InputError);
+        Run.WithoutTotal(output).Should().Be("0 errors, 0 warnings in 0 backends\n");
+        error.Should().Be("backend:1:1: error: the backend tree has more than 50,000 entries, more than BackendLint lists\n"
+            + "backendlint: note: not run, as a source they need could not be read: BL2007, BL4001, BL4002\n");
+    }
+
+    [Test]
+    public void Without_a_backend_directory_the_tree_rules_are_not_run_with_a_note()
+    {
+        // The gallery is read from elsewhere; no backend/ at all.
+        var index = Path.Combine(_repo, "gallery.yaml");
+        File.Move(Path.Combine(_repo, "backend", "index.yaml"), index);
+        Directory.Delete(Path.Combine(_repo, "backend"), recursive: true);
+
+        var (exit, output, error) = Within.Seconds(30, () => Run.InProcess("check", _repo, "--no-color", "--index", "gallery.yaml"));
+
+        exit.Should().Be(ExitCode.Success);
+        output.Should().Be("0 errors, 0 warnings in 0 of 6 backends\n");
+        error.Should().Be("backendlint: note: not run, as 'backend/' does not exist: BL2007, BL4001, BL4002\n");
+    }
+}

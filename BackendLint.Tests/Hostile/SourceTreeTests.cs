@@ -10,36 +10,17 @@ namespace BackendLint.Tests.Hostile;
 /// repository, and more names than a run lists. The tree is listed by name only, never through a link.
 /// </summary>
 [NonParallelizable]
-public class SourceTreeTests
+public class SourceTreeTests : OutsideLinkFixture
 {
-    private string _repo = "";
-    private string _outside = "";
-
-    [SetUp]
-    public void CreateRepository()
-    {
-        _repo = BrokenRepository.Create("README", "");
-        _outside = Directory.CreateTempSubdirectory("backendlint-outside-").FullName;
-    }
-
-    [TearDown]
-    public void DeleteRepository()
-    {
-        Directory.Delete(_repo, recursive: true);
-        Directory.Delete(_outside, recursive: true);
-    }
-
-    private (int Exit, string Out, string Err) Check() => Within.Seconds(30, () => Run.InProcess("check", _repo, "--no-color"));
-
     [Test]
     public void A_loop_of_links_is_listed_as_links_and_never_followed()
     {
-        var python = Path.Combine(_repo, "backend", "python");
+        var python = Path.Combine(Repo, "backend", "python");
         Directory.CreateSymbolicLink(Path.Combine(python, "loop-a"), "loop-b");
         Directory.CreateSymbolicLink(Path.Combine(python, "loop-b"), "loop-a");
         Directory.CreateSymbolicLink(Path.Combine(python, "vllm", "self"), ".");
 
-        var tree = Within.Seconds(10, () => SourceTreeReader.Read(_repo))!;
+        var tree = Within.Seconds(10, () => SourceTreeReader.Read(Repo))!;
 
         tree.Directory("python", "loop-a").Should().BeNull("a link is not a directory of the tree");
         tree.Directory("python", "vllm")!.Entries.Should().Contain(new TreeEntry("self", TreeEntryKind.Link));
@@ -47,14 +28,14 @@ public class SourceTreeTests
     }
 
     [Test]
-    public void A_backend_directory_linked_outside_is_not_listed_and_does_not_count()
+    public void A_backend_directory_linkedOutside_is_not_listed_and_does_not_count()
     {
-        var whisper = Path.Combine(_repo, "backend", "go", "whisper");
+        var whisper = Path.Combine(Repo, "backend", "go", "whisper");
         Directory.Delete(whisper, recursive: true);
-        File.WriteAllText(Path.Combine(_outside, "secret-token-1234"), "");
-        Directory.CreateSymbolicLink(whisper, _outside);
+        File.WriteAllText(Path.Combine(Outside, "secret-token-1234"), "");
+        Directory.CreateSymbolicLink(whisper, Outside);
 
-        var tree = SourceTreeReader.Read(_repo)!;
+        var tree = SourceTreeReader.Read(Repo)!;
         var (exit, output, error) = Check();
 
         tree.Directories.SelectMany(d => d.Entries).Should().NotContain(e => e.Name.Contains("secret", StringComparison.Ordinal));
@@ -66,8 +47,8 @@ public class SourceTreeTests
     [Test]
     public void The_backend_directory_as_a_link_is_an_input_error_of_the_tree_only()
     {
-        var backend = Path.Combine(_repo, "backend");
-        Directory.Move(backend, Path.Combine(_repo, "real-backend"));
+        var backend = Path.Combine(Repo, "backend");
+        Directory.Move(backend, Path.Combine(Repo, "real-backend"));
         Directory.CreateSymbolicLink(backend, "real-backend");
 
         var (exit, _, error) = Check();
@@ -80,7 +61,7 @@ public class SourceTreeTests
     [Test]
     public void More_names_than_the_limit_are_one_input_error_and_the_other_rules_still_run()
     {
-        var many = Path.Combine(_repo, "backend", "python", "many");
+        var many = Path.Combine(Repo, "backend", "python", "many");
         Directory.CreateDirectory(many);
         for (var i = 0; i <= SourceTreeReader.MaxEntries; i++)
             File.WriteAllBytes(Path.Combine(many, $"f{i}"), []);
@@ -97,11 +78,11 @@ public class SourceTreeTests
     public void Without_a_backend_directory_the_tree_rules_are_not_run_with_a_note()
     {
         // The gallery is read from elsewhere; no backend/ at all.
-        var index = Path.Combine(_repo, "gallery.yaml");
-        File.Move(Path.Combine(_repo, "backend", "index.yaml"), index);
-        Directory.Delete(Path.Combine(_repo, "backend"), recursive: true);
+        var index = Path.Combine(Repo, "gallery.yaml");
+        File.Move(Path.Combine(Repo, "backend", "index.yaml"), index);
+        Directory.Delete(Path.Combine(Repo, "backend"), recursive: true);
 
-        var (exit, output, error) = Within.Seconds(30, () => Run.InProcess("check", _repo, "--no-color", "--index", "gallery.yaml"));
+        var (exit, output, error) = Within.Seconds(30, () => Run.InProcess("check", Repo, "--no-color", "--index", "gallery.yaml"));
 
         exit.Should().Be(ExitCode.Success);
         output.Should().Be("0 errors, 0 warnings in 0 of 6 backends\n");

@@ -131,17 +131,8 @@ public sealed class GitRepository
     /// <param name="commitId">A full commit id, as <see cref="Resolve"/> returns.</param>
     public IReadOnlyList<(string Name, int Mode)>? ListDirectory(string commitId, string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        if (commitId is not { Length: 40 } || !ObjectStore.IsHex(commitId))
-            throw new ArgumentException($"'{commitId}' is not a full commit id; pass what Resolve returns", nameof(commitId));
-        var id = commitId.ToLowerInvariant();
-        return Guarded(id, () =>
+        return AtCommit(commitId, path, (id, current) =>
         {
-            CheckFormat();
-            var commit = Objects.TryRead(id) ?? throw Missing(id, id);
-            if (commit.Type != GitObjectType.Commit)
-                throw new GitError(GitProblem.NotFound, $"object {id} in {GitDirectory} is a {Name(commit.Type)}, not a commit");
-            var current = ParseCommit(commit.Data, id).Tree;
             foreach (var name in path.Length == 0 ? [] : path.Split('/'))
             {
                 var tree = Present(current, path, id, GitObjectType.Tree);
@@ -165,17 +156,8 @@ public sealed class GitRepository
 
     private (string? Id, byte[]? Bytes) Lookup(string commitId, string path, bool read)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        if (commitId is not { Length: 40 } || !ObjectStore.IsHex(commitId))
-            throw new ArgumentException($"'{commitId}' is not a full commit id; pass what Resolve returns", nameof(commitId));
-        var id = commitId.ToLowerInvariant();
-        return Guarded(id, () =>
+        return AtCommit(commitId, path, (id, current) =>
         {
-            CheckFormat();
-            var commit = Objects.TryRead(id) ?? throw Missing(id, id);
-            if (commit.Type != GitObjectType.Commit)
-                throw new GitError(GitProblem.NotFound, $"object {id} in {GitDirectory} is a {Name(commit.Type)}, not a commit");
-            var current = ParseCommit(commit.Data, id).Tree;
             var names = path.Split('/');
             for (var i = 0; ; i++)
             {
@@ -189,6 +171,23 @@ public sealed class GitRepository
                 else
                     return default;
             }
+        });
+    }
+
+    /// <summary>Checks a full commit id and runs <paramref name="walk"/> with it (lower case) and its root tree's id, guarded as every read is.</summary>
+    private T AtCommit<T>(string commitId, string path, Func<string, string, T> walk)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (commitId is not { Length: 40 } || !ObjectStore.IsHex(commitId))
+            throw new ArgumentException($"'{commitId}' is not a full commit id; pass what Resolve returns", nameof(commitId));
+        var id = commitId.ToLowerInvariant();
+        return Guarded(id, () =>
+        {
+            CheckFormat();
+            var commit = Objects.TryRead(id) ?? throw Missing(id, id);
+            if (commit.Type != GitObjectType.Commit)
+                throw new GitError(GitProblem.NotFound, $"object {id} in {GitDirectory} is a {Name(commit.Type)}, not a commit");
+            return walk(id, ParseCommit(commit.Data, id).Tree);
         });
     }
 

@@ -390,19 +390,30 @@ public sealed class GitRepository
         var rest = tree.AsSpan();
         while (rest.Length > 0)
         {
-            var space = rest.IndexOf((byte)' ');
-            var nul = rest.IndexOf((byte)0);
-            if (space is <= 0 or > 7 || nul <= space + 1 || rest.Length < nul + 21)
-                throw new GitError(GitProblem.Corrupt, $"tree {id} is corrupt: an entry is malformed");
-            var mode = 0;
-            foreach (var digit in rest[..space])
-                mode = digit is >= (byte)'0' and <= (byte)'7' ? mode * 8 + digit - '0'
-                    : throw new GitError(GitProblem.Corrupt, $"tree {id} is corrupt: an entry has a mode that is not octal");
-            entries.Add((Encoding.UTF8.GetString(rest[(space + 1)..nul]), mode));
-            rest = rest[(nul + 21)..];
+            var idAt = NextEntry(rest, id, out var mode, out var name);
+            entries.Add((Encoding.UTF8.GetString(rest[name]), mode));
+            rest = rest[(idAt + 20)..];
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// Reads the entry at the start of <paramref name="rest"/>, "&lt;octal mode&gt; &lt;name&gt;\0&lt;20-byte id&gt;":
+    /// its mode and where its name is; returns where its id starts.
+    /// </summary>
+    private static int NextEntry(ReadOnlySpan<byte> rest, string id, out int mode, out Range name)
+    {
+        var space = rest.IndexOf((byte)' ');
+        var nul = rest.IndexOf((byte)0);
+        if (space is <= 0 or > 7 || nul <= space + 1 || rest.Length < nul + 21)
+            throw new GitError(GitProblem.Corrupt, $"tree {id} is corrupt: an entry is malformed");
+        mode = 0;
+        foreach (var digit in rest[..space])
+            mode = digit is >= (byte)'0' and <= (byte)'7' ? mode * 8 + digit - '0'
+                : throw new GitError(GitProblem.Corrupt, $"tree {id} is corrupt: an entry has a mode that is not octal");
+        name = (space + 1)..nul;
+        return nul + 1;
     }
 
     // "<octal mode> <name>\0<20-byte id>" entries.
@@ -412,18 +423,12 @@ public sealed class GitRepository
         var rest = tree.AsSpan();
         while (rest.Length > 0)
         {
-            var space = rest.IndexOf((byte)' ');
-            var nul = rest.IndexOf((byte)0);
-            if (space is <= 0 or > 7 || nul <= space + 1 || rest.Length < nul + 21)
-                throw new GitError(GitProblem.Corrupt, $"tree {id} is corrupt: an entry is malformed");
-            var mode = 0;
-            foreach (var digit in rest[..space])
-                mode = digit is >= (byte)'0' and <= (byte)'7' ? mode * 8 + digit - '0'
-                    : throw new GitError(GitProblem.Corrupt, $"tree {id} is corrupt: an entry has a mode that is not octal");
-            if (rest[(space + 1)..nul].SequenceEqual(wanted))
-                return (mode, Convert.ToHexStringLower(rest.Slice(nul + 1, 20)));
-            rest = rest[(nul + 21)..];
+            var idAt = NextEntry(rest, id, out var mode, out var entryName);
+            if (rest[entryName].SequenceEqual(wanted))
+                return (mode, Convert.ToHexStringLower(rest.Slice(idAt, 20)));
+            rest = rest[(idAt + 20)..];
         }
+
         return null;
     }
 

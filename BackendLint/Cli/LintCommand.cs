@@ -302,7 +302,21 @@ public static class LintCommand
         // is byte for byte what REV holds (the same blob id, or absent from both), the findings at
         // REV are today's: reading and checking REV again would repeat the same work. That is the
         // pre-commit hook's run on a tree whose sources are committed (docs/performance.md).
-        SourceTree? TreeAtRevision() => SourceTreeReader.Read(path =>
+        // Listed once: Unchanged compares it, and reading REV in full uses the same listing.
+        var treeListed = false;
+        SourceTree? treeAtRevision = null;
+        SourceTree? TreeAtRevision()
+        {
+            if (!treeListed)
+            {
+                treeAtRevision = ListTreeAtRevision();
+                treeListed = true;
+            }
+
+            return treeAtRevision;
+        }
+
+        SourceTree? ListTreeAtRevision() => SourceTreeReader.Read(path =>
         {
             try
             {
@@ -353,17 +367,6 @@ public static class LintCommand
             return false;
         if (!today.Inputs.HasFlag(ModelInputs.ChangeFilter) && !today.Absent.ContainsKey(ModelInputs.ChangeFilter))
             return false;
-        try
-        {
-            var then = treeAtCommit();
-            if (today.Inputs.HasFlag(ModelInputs.Tree) ? then is null || !then.SameAs(today.Tree) : then is not null)
-                return false;
-        }
-        catch (InputError)
-        {
-            return false;
-        }
-
         foreach (var path in paths.All.Concat(today.ChangeFilter.LookedFor).Distinct(StringComparer.Ordinal))
         {
             var relative = RepositoryReader.Relative(root, path);
@@ -392,7 +395,16 @@ public static class LintCommand
                 return false;
         }
 
-        return true;
+        // The tree last: listing it at the commit costs more than comparing a few blob ids.
+        try
+        {
+            var then = treeAtCommit();
+            return today.Inputs.HasFlag(ModelInputs.Tree) ? then is not null && then.SameAs(today.Tree) : then is null;
+        }
+        catch (InputError)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using BackendLint.Tests.Support;
 namespace BackendLint.Tests;
 
 /// <summary>
-/// Namespaces depend one way (docs/architecture.md): Text ← Parsing → Model ← Checks → Findings ← Reporting ← Cli; Adoption (configuration, suppressions, baselines) sits on Checks, Git on nothing, and Cli uses both.
+/// Namespaces depend one way (docs/architecture.md): Text ← Parsing → Model ← Checks → Findings ← Reporting ← Cli; Adoption (configuration, suppressions, baselines) sits on Checks, Git on nothing, Fixing (applying edits, diffs) on Model and Findings, and Cli uses them all.
 /// Read from the sources: every <c>using BackendLint.X</c> and every qualified <c>BackendLint.X.</c> name.
 /// </summary>
 public partial class ArchitectureTests
@@ -20,7 +20,8 @@ public partial class ArchitectureTests
         ["Reporting"] = ["Text", "Findings"],
         ["Git"] = [],
         ["Adoption"] = ["Text", "Parsing", "Model", "Checks", "Findings"],
-        ["Cli"] = ["Text", "Parsing", "Model", "Checks", "Findings", "Reporting", "Git", "Adoption"],
+        ["Fixing"] = ["Text", "Model", "Findings"],
+        ["Cli"] = ["Text", "Parsing", "Model", "Checks", "Findings", "Reporting", "Git", "Adoption", "Fixing"],
     };
 
     public static IEnumerable<string> Namespaces() => Allowed.Keys;

@@ -12,7 +12,7 @@ namespace BackendLint.Tests.Adoption;
 /// </summary>
 public class AdoptionTests
 {
-    private const string NewProblem = "Makefile:42:19: error: Target 'backends/kokoro' is missing from the '.NOTPARALLEL' list. [BL3001]";
+    private const string NewProblem = "Makefile:42:19: error: Target 'backends/kokoro' is missing from the '.NOTPARALLEL' list. (fixable) [BL3001]";
 
     [Test]
     public void A_baseline_accepts_todays_findings_and_the_next_problem_is_the_only_one()

@@ -37,7 +37,7 @@ public class NewSinceTests
         var (exit, output, error) = Run.InProcess("check", git.Path, "--new-since", "HEAD", "--no-color");
         exit.Should().Be(ExitCode.Findings);
         error.Should().BeEmpty();
-        output.Should().StartWith("Makefile:43:19: error: Target 'backends/kokoro' is missing from the '.NOTPARALLEL' list. [BL3001]\n")
+        output.Should().StartWith("Makefile:43:19: error: Target 'backends/kokoro' is missing from the '.NOTPARALLEL' list. (fixable) [BL3001]\n")
             .And.EndWith("1 error, 0 warnings in 1 of 6 backends (4 already at HEAD)\n");
 
         // Against the first commit, by id and by HEAD~1, the same.

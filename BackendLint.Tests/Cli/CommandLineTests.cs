@@ -55,7 +55,7 @@ public class CommandLineTests
         var (exit, output, error) = Run.InProcess("help", "baselin");
         exit.Should().Be(ExitCode.Usage);
         output.Should().BeEmpty();
-        error.Should().StartWith("backendlint: 'baselin' is not a verb (check, baseline, explain, model, rules); did you mean 'baseline'?\n");
+        error.Should().StartWith("backendlint: 'baselin' is not a verb (check, fix, baseline, explain, model, rules); did you mean 'baseline'?\n");
     }
 
     [TestCase("explain")]

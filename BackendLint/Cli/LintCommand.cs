@@ -14,7 +14,7 @@ using CommandLine.Text;
 namespace BackendLint.Cli;
 
 /// <summary>Parses the command line and runs one verb; every path ends in a documented exit code, never a stack trace.</summary>
-public static class LintCommand
+public static partial class LintCommand
 {
     private static readonly string[] Formats = ["text", "sarif", "github", "json"];
     private static readonly string[] RuleFormats = ["text", "json", "markdown"];
@@ -28,6 +28,7 @@ public static class LintCommand
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(RulesOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(BaselineOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(ExplainOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(FixOptions))]
     public static int Run(string[] args, LintConsole console)
     {
         var timings = new PhaseTimings(console.Environment("BACKENDLINT_TIMINGS") is "1");
@@ -51,7 +52,7 @@ public static class LintCommand
                 return Usage(missing, console);
             if (UnknownVerb(args) is { } unknown)
                 return Usage(unknown, console);
-            var result = parser.ParseArguments<LintOptions, BaselineOptions, ExplainOptions, ModelOptions, RulesOptions>(args);
+            var result = parser.ParseArguments<LintOptions, BaselineOptions, ExplainOptions, ModelOptions, RulesOptions, FixOptions>(args);
             timings.Mark("parse arguments");
             return result.MapResult(
                 (LintOptions o) => Check(o, console, timings),
@@ -59,6 +60,7 @@ public static class LintCommand
                 (ModelOptions o) => Model(o, console),
                 (RulesOptions o) => o.Rule is null ? Rules(o, console) : Explain(o.Rule, [], console),
                 (ExplainOptions o) => Explain(o.Rule!, o.Extra, console),
+                (FixOptions o) => Fix(o, console),
                 errors => Usage(result, errors, console));
         }
         catch (InputError e)
@@ -547,7 +549,7 @@ public static class LintCommand
 
     private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal)
     {
-        "--format", "--sarif", "--output", "--fail-level", "--config", "--index", "--makefile", "--matrix", "--workflow", "--change-filter", "--backend", "--baseline", "--new-since", "--path-prefix", "-o",
+        "--format", "--sarif", "--output", "--fail-level", "--config", "--index", "--makefile", "--matrix", "--workflow", "--change-filter", "--backend", "--baseline", "--new-since", "--path-prefix", "-o", "--rule",
     };
 
     // CommandLineParser reads '--sarif --fail-level warning' as a SARIF file named 'fail-level' and
@@ -581,7 +583,7 @@ public static class LintCommand
         return null;
     }
 
-    private static readonly string[] Verbs = ["check", "baseline", "explain", "model", "rules"];
+    private static readonly string[] Verbs = ["check", "fix", "baseline", "explain", "model", "rules"];
 
     // '-h' and '--help' anywhere, 'help' and 'help VERB': the page of the verb the arguments name.
     private static (string? Page, string? Problem)? HelpRequest(string[] args)
@@ -648,8 +650,10 @@ public static class LintCommand
         };
     }
 
-    private static bool Colored(LintOptions o, LintConsole console) =>
-        o.Output is null && !o.NoColor && console.OutIsTerminal && string.IsNullOrEmpty(console.Environment("NO_COLOR")) && console.Environment("TERM") is not "dumb";
+    private static bool Colored(LintOptions o, LintConsole console) => Colored(o.NoColor, o.Output, console);
+
+    private static bool Colored(bool noColor, string? output, LintConsole console) =>
+        output is null && !noColor && console.OutIsTerminal && string.IsNullOrEmpty(console.Environment("NO_COLOR")) && console.Environment("TERM") is not "dumb";
 
     private static void Emit(string? path, string content, LintConsole console)
     {

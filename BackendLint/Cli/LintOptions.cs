@@ -177,3 +177,46 @@ public sealed class ExplainOptions
     [Value(1, Hidden = true)]
     public IEnumerable<string> Extra { get; set; } = [];
 }
+
+[Verb("fix", HelpText = "Apply the fixes of every fixable finding as minimal edits; with --dry-run print them as a unified diff instead.")]
+public sealed class FixOptions : IConfigOptions
+{
+    [Value(0, MetaName = "PATH", HelpText = "The repository root.")]
+    public string? Path { get; set; }
+
+    [Value(1, Hidden = true)]
+    public IEnumerable<string> Extra { get; set; } = [];
+
+    [Option("rule", Separator = ',', HelpText = "Fix only these rules (BL3001, or BL3001,BL3002; repeatable).")]
+    public IEnumerable<string> Rules { get; set; } = [];
+
+    [Option("dry-run", HelpText = "Change nothing: print the edits as a unified diff ('git apply' reads it).")]
+    public bool DryRun { get; set; }
+
+    [Option("fail-level", Default = "error", HelpText = "Lowest level of what remains after fixing that makes the exit code 1: error, warning, note or none.")]
+    public string FailLevel { get; set; } = "error";
+
+    [Option("no-color", HelpText = "No colour in text output (NO_COLOR is honoured too).")]
+    public bool NoColor { get; set; }
+
+    [Option("config", HelpText = "Configuration file (default: .backendlint.yml in the repository, when there is one).")]
+    public string? Config { get; set; }
+
+    [Option("no-config", HelpText = "Ignore .backendlint.yml.")]
+    public bool NoConfig { get; set; }
+
+    [Option("index", HelpText = "Gallery index (default: backend/index.yaml).")]
+    public string? Index { get; set; }
+
+    [Option("makefile", HelpText = "Top-level Makefile (default: Makefile).")]
+    public string? Makefile { get; set; }
+
+    [Option("matrix", HelpText = "Matrix data file (default: .github/backend-matrix.yml).")]
+    public string? MatrixData { get; set; }
+
+    [Option("workflow", HelpText = "Workflow with inline matrices (default: .github/workflows/backend.yml).")]
+    public string? Workflow { get; set; }
+
+    [Option("change-filter", HelpText = "CI change filter script, read as text (default: scripts/changed-backends.js, when there is one).")]
+    public string? ChangeFilter { get; set; }
+}

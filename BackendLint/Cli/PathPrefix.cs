@@ -54,5 +54,6 @@ internal sealed class PathPrefix
         Span = Apply(finding.Span),
         Related = finding.Related.Select(r => r with { Span = Apply(r.Span) }).ToList(),
         Suppression = finding.Suppression is { } s ? s with { Where = Apply(s.Where) } : null,
+        Fix = finding.Fix is { } fix ? fix with { Edits = fix.Edits.Select(e => e with { Span = Apply(e.Span) }).ToList() } : null,
     };
 }

@@ -30,6 +30,9 @@ public sealed record Finding(
     /// <summary>New or already known, when the run compares with a baseline or a git revision.</summary>
     public BaselineState Baseline { get; init; }
 
+    /// <summary>The edits that repair it, when they need no decision; <c>backendlint fix</c> applies them.</summary>
+    public Fix? Fix { get; init; }
+
     /// <summary>Whether the finding counts: neither suppressed nor already known.</summary>
     public bool IsActive => Suppression is null && Baseline != BaselineState.Unchanged;
 

@@ -17,7 +17,8 @@ public sealed record ReadResult(BackendModel Model, IReadOnlyList<InputError> Er
 /// </summary>
 public static class RepositoryReader
 {
-    public static ReadResult Read(string root, SourcePaths paths)
+    /// <param name="overlay">Texts that replace the files at these repository-relative paths: what <c>fix</c> and <c>add</c> would write.</param>
+    public static ReadResult Read(string root, SourcePaths paths, IReadOnlyDictionary<string, string>? overlay = null)
     {
         if (!Directory.Exists(root))
             throw InputError.AtFile(root.Replace('\\', '/'), File.Exists(root) ? "expected the repository's directory, found a file" : "the repository directory does not exist");
@@ -32,6 +33,8 @@ public static class RepositoryReader
 
         return Read(paths, path =>
         {
+            if (overlay is not null && overlay.TryGetValue(Relative(root, path), out var text))
+                return new SourceText(Relative(root, path), text);
             var full = Path.IsPathRooted(path) ? path : Path.Combine(root, path);
             return SourceFileGuard.Check(root, full, Relative(root, path)) is { } real ? SourceText.Read(Relative(root, path), real) : null;
         }, path => Relative(root, path), () => SourceTreeReader.Read(root), Path.GetFullPath(root));

@@ -47,7 +47,34 @@ public static class AtomicFile
         }
     }
 
-    private static void WriteThenRename(string full, byte[] bytes)
+    /// <summary>
+    /// Replaces a source file the run read with its edited text: whole or not at all, with the
+    /// byte-order mark it had, and keeping its permissions.
+    /// </summary>
+    /// <exception cref="InputError">The file cannot be written.</exception>
+    public static void Replace(string path, string relative, string content)
+    {
+        var full = Path.GetFullPath(path);
+        try
+        {
+            var bom = HasByteOrderMark(full);
+            var bytes = Utf8NoBom.GetBytes(content);
+            WriteThenRename(full, bom ? [0xEF, 0xBB, 0xBF, .. bytes] : bytes, OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(full));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw InputError.AtFile(relative, $"cannot write the file: {e.Message}");
+        }
+    }
+
+    private static bool HasByteOrderMark(string full)
+    {
+        using var file = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        Span<byte> start = stackalloc byte[3];
+        return file.ReadAtLeast(start, 3, throwOnEndOfStream: false) == 3 && start[0] == 0xEF && start[1] == 0xBB && start[2] == 0xBF;
+    }
+
+    private static void WriteThenRename(string full, byte[] bytes, UnixFileMode? mode = null)
     {
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{RandomName()}.tmp");
         Track(temporary);
@@ -55,6 +82,8 @@ public static class AtomicFile
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1))
                 stream.Write(bytes);
+            if (mode is { } kept && !OperatingSystem.IsWindows())
+                File.SetUnixFileMode(temporary, kept);
             File.Move(temporary, full, overwrite: true);
         }
         finally

@@ -27,6 +27,8 @@ public static class TextReporter
             writer.Write(' ');
             writer.Write(finding.PlainMessage);
             writer.Write(' ');
+            if (finding.Fix is not null)
+                writer.Write(Paint("(fixable) ", Dim, color));
             writer.WriteLine(Paint($"[{finding.Rule.Id}]", Dim, color));
             foreach (var related in finding.Related)
                 writer.WriteLine($"    {Position(related.Span)}: note: {related.Message}");

@@ -44,12 +44,18 @@ internal sealed class BackendMustBeNotParallel : ICheck
             yield break;
         }
 
+        var text = model.Source(model.Makefile.File)?.Text;
+        var order = model.Makefile.Definitions.Select(d => MakefileFacts.BackendTargetPrefix + d.Name.Value).ToList();
         foreach (var (target, token, backend) in unlisted)
         {
+            var edit = text is null ? null : Edits.AddToList(text, list, target, order);
             yield return Rule.At(token.Span,
                 $"Target {Finding.Quote(target)} is missing from [the '.NOTPARALLEL' list](1).",
                 backend, $"target={target}",
-                new RelatedLocation(list.InsertionPoint, $"Add {Finding.Quote(target)} to '.NOTPARALLEL'."));
+                new RelatedLocation(list.InsertionPoint, $"Add {Finding.Quote(target)} to '.NOTPARALLEL'.")) with
+            {
+                Fix = edit is null ? null : new Fix($"Add {Finding.Quote(target)} to '.NOTPARALLEL'.", [edit]),
+            };
         }
     }
 }

@@ -21,16 +21,23 @@ internal sealed class BackendMustBeInDockerBuildBackends : ICheck
         if (model.Makefile.DockerBuildBackends is not { } list)
             yield break;
 
+        var text = model.Source(model.Makefile.File)?.Text;
+        var order = model.Makefile.Definitions.Select(d => MakefileFacts.DockerBuildPrefix + d.Name.Value).ToList();
+
         // A leftover definition is to be deleted (BL2005 says so), not added to the list.
         foreach (var backend in model.Backends.Where(b => b.DockerBuildBackends.Count == 0 && !model.IsLeftoverDefinition(b)))
         {
             var target = MakefileFacts.DockerBuildPrefix + backend.Name;
+            var edit = text is null ? null : Edits.AddToList(text, list, target, order);
             foreach (var definition in backend.Definitions)
             {
                 yield return Rule.At(definition.Name.Span,
                     $"Backend {Finding.Quote(backend.Name)} is defined, but {Finding.Quote(target)} is missing from [the 'docker-build-backends' list](1).",
                     backend.Name, $"target={target}",
-                    new RelatedLocation(list.InsertionPoint, $"Add {Finding.Quote(target)} to 'docker-build-backends'."));
+                    new RelatedLocation(list.InsertionPoint, $"Add {Finding.Quote(target)} to 'docker-build-backends'.")) with
+                {
+                    Fix = edit is null ? null : new Fix($"Add {Finding.Quote(target)} to 'docker-build-backends'.", [edit]),
+                };
             }
         }
     }

@@ -1,0 +1,133 @@
+using BackendLint.Findings;
+using BackendLint.Model;
+using BackendLint.Text;
+
+namespace BackendLint.Checks;
+
+/// <summary>
+/// The text edits fixes are made of, written the way the file already is: its line ends, the
+/// indentation and the layout of the neighbouring lines.
+/// </summary>
+internal static class Edits
+{
+    /// <summary>The file's line end: CRLF when its first line ends so, else LF.</summary>
+    public static string NewLine(SourceText text)
+    {
+        var i = text.Text.IndexOf('\n', StringComparison.Ordinal);
+        return i > 0 && text.Text[i - 1] == '\r' ? "\r\n" : "\n";
+    }
+
+    /// <summary>The text of a 1-based line, without its line end.</summary>
+    public static string Line(SourceText text, int line)
+    {
+        var start = text.OffsetOf(line, 1);
+        var end = line < text.LineCount ? text.OffsetOf(line + 1, 1) : text.Text.Length;
+        return text.Text[start..end].TrimEnd('\r', '\n');
+    }
+
+    /// <summary>The empty span at a 0-based offset: where an insertion goes.</summary>
+    public static SourceSpan Point(SourceText text, int offset) => text.Span(offset, offset);
+
+    /// <summary>Inserts whole lines after line <paramref name="line"/> (each string one line, without its end).</summary>
+    public static TextEdit InsertLinesAfter(SourceText text, int line, params string[] lines)
+    {
+        var nl = NewLine(text);
+        if (line < text.LineCount)
+            return new TextEdit(Point(text, text.OffsetOf(line + 1, 1)), string.Concat(lines.Select(l => l + nl)));
+        return new TextEdit(Point(text, text.Text.Length), string.Concat(lines.Select(l => nl + l)));
+    }
+
+    /// <summary>Inserts whole lines before line <paramref name="line"/>.</summary>
+    public static TextEdit InsertLinesBefore(SourceText text, int line, params string[] lines)
+    {
+        var nl = NewLine(text);
+        return new TextEdit(Point(text, text.OffsetOf(line, 1)), string.Concat(lines.Select(l => l + nl)));
+    }
+
+    /// <summary>
+    /// Adds <paramref name="item"/> to a Makefile prerequisite list the way the list is kept: in order
+    /// when it is sorted, else after the nearest item before it in <paramref name="order"/> (the file's
+    /// own order of backends), else before the nearest after it, else at the end. An item alone on its
+    /// line gets a line of its own, continued with <c>\</c> like the others.
+    /// </summary>
+    public static TextEdit? AddToList(SourceText text, MakeTargetList list, string item, IReadOnlyList<string> order)
+    {
+        var items = list.Prerequisites;
+        if (items.Count == 0)
+        {
+            var line = Line(text, list.Target.Span.EndLine);
+            var colon = line.IndexOf(':', list.Target.Span.EndColumn - 1);
+            return colon < 0 ? null : new TextEdit(Point(text, text.OffsetOf(list.Target.Span.EndLine, colon + 2)), " " + item);
+        }
+
+        if (items.Count > 1 && IsSorted(items))
+        {
+            var next = Enumerable.Range(0, items.Count).FirstOrDefault(i => string.CompareOrdinal(items[i].Value, item) > 0, -1);
+            return next < 0 ? After(text, items[^1]) : Before(text, items[next]);
+        }
+
+        var at = IndexOf(order, item);
+        for (var j = at - 1; at >= 0 && j >= 0; j--)
+        {
+            if (list.Contains(order[j]))
+                return After(text, items.First(i => i.Value == order[j]));
+        }
+
+        for (var j = at + 1; at >= 0 && j < order.Count; j++)
+        {
+            if (list.Contains(order[j]))
+                return Before(text, items.First(i => i.Value == order[j]));
+        }
+
+        return After(text, items[^1]);
+
+        TextEdit After(SourceText text, Located<string> neighbour)
+        {
+            var (before, after) = Around(text, neighbour.Span);
+            if (before.Trim().Length > 0 || after.Trim() is not ("" or "\\"))
+                return new TextEdit(Point(text, End(text, neighbour.Span)), " " + item);
+            if (after.Trim() == "\\")
+                return InsertLinesAfter(text, neighbour.Span.EndLine, before + item + after);
+            return new TextEdit(Point(text, End(text, neighbour.Span)), " \\" + NewLine(text) + before + item);
+        }
+
+        TextEdit Before(SourceText text, Located<string> neighbour)
+        {
+            var (before, after) = Around(text, neighbour.Span);
+            if (before.Trim().Length > 0 || after.Trim() is not ("" or "\\"))
+                return new TextEdit(Point(text, text.OffsetOf(neighbour.Span.StartLine, neighbour.Span.StartColumn)), item + " ");
+            return InsertLinesBefore(text, neighbour.Span.StartLine, before + item + " \\");
+        }
+    }
+
+    private static int End(SourceText text, SourceSpan span) => text.OffsetOf(span.EndLine, span.EndColumn);
+
+    // What a one-line token's line holds before and after it.
+    private static (string Before, string After) Around(SourceText text, SourceSpan span)
+    {
+        var line = Line(text, span.StartLine);
+        return (line[..(span.StartColumn - 1)], span.IsSingleLine ? line[(span.EndColumn - 1)..] : "x");
+    }
+
+    private static bool IsSorted(IReadOnlyList<Located<string>> items)
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (string.CompareOrdinal(items[i - 1].Value, items[i].Value) > 0)
+                return false;
+        }
+
+        return true;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> order, string item)
+    {
+        for (var i = 0; i < order.Count; i++)
+        {
+            if (order[i] == item)
+                return i;
+        }
+
+        return -1;
+    }
+}

@@ -137,6 +137,20 @@ public class FixCommandTests
     }
 
     [Test]
+    public void A_source_that_is_a_link_inside_the_repository_stays_a_link_and_its_file_is_edited()
+    {
+        using var fixture = Fixture.Materialize("BL3002-not-in-docker-build-backends");
+        var makefile = Path.Combine(fixture.Path, "Makefile");
+        Directory.CreateDirectory(Path.Combine(fixture.Path, "build"));
+        File.Move(makefile, Path.Combine(fixture.Path, "build", "Makefile.real"));
+        File.CreateSymbolicLink(makefile, Path.Combine("build", "Makefile.real"));
+
+        Run.InProcess("fix", fixture.Path).Exit.Should().Be(ExitCode.Success);
+        new FileInfo(makefile).LinkTarget.Should().Be(Path.Combine("build", "Makefile.real"));
+        Read(fixture, Path.Combine("build", "Makefile.real")).Should().Contain("docker-build-whisper");
+    }
+
+    [Test]
     public void A_clean_repository_has_nothing_to_fix()
     {
         var before = Directory.EnumerateFiles(Fixture.BaseDirectory, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);

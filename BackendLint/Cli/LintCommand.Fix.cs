@@ -66,19 +66,24 @@ public static partial class LintCommand
 
     /// <summary>
     /// Writes edited sources, each whole or not at all, after checking that none changed on disk since
-    /// it was read: a file someone saved meanwhile is not overwritten, and then nothing is written.
+    /// it was read: a file someone saved meanwhile is not overwritten, and then nothing is written. A
+    /// source that is a symbolic link (inside the repository, as the reader requires) stays one: the
+    /// file it names is edited.
     /// </summary>
     private static void WriteEdited(string root, IReadOnlyDictionary<string, SourceText> originals, IReadOnlyDictionary<string, string> changed)
     {
+        var targets = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in changed.Keys)
         {
-            var now = SourceText.Read(path, Path.Combine(root, path));
-            if (now.Text != originals[path].Text)
+            var real = SourceFileGuard.Check(root, Path.Combine(root, path), path)
+                ?? throw InputError.AtFile(path, "the file was removed while it was being fixed; nothing was written");
+            if (SourceText.Read(path, real).Text != originals[path].Text)
                 throw InputError.AtFile(path, "the file changed while it was being fixed; nothing was written");
+            targets[path] = real;
         }
 
         foreach (var (path, text) in changed)
-            AtomicFile.Replace(Path.Combine(root, path), path, text);
+            AtomicFile.Replace(targets[path], path, text);
     }
 
     private static Severity? FailLevelOf(string failLevel) => failLevel switch

@@ -190,6 +190,17 @@ public class FixSummaryTests
             .Should().Contain("in '\\[x\\]\\(https://example.invalid\\)&lt;img&gt;'.");
     }
 
+    [Test]
+    public void The_documented_finding_and_diff_are_real_output()
+    {
+        var doc = File.ReadAllText(Path.Combine(Lint.RepositoryRoot, "docs", "fix.md"));
+        using var repository = Fixture.Materialize("BL3001-not-notparallel");
+        var finding = Run.InProcess(repository.Path, "--no-color").Out;
+        doc.Should().Contain("```\n" + string.Concat(finding.Split('\n').Take(2).Select(l => l + "\n")) + "```\n");
+        var start = doc.IndexOf("```diff\n", StringComparison.Ordinal) + "```diff\n".Length;
+        doc[start..doc.IndexOf("```\n", start, StringComparison.Ordinal)].Should().Be(Run.InProcess("fix", repository.Path, "--dry-run").Out);
+    }
+
     /// <summary>The text of the summary's one fenced block, checked to be closed only by its own fence.</summary>
     private static string Fenced(string markdown)
     {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The product as users run it: the CLI on every fixture (exit codes and expected output) and the
-# SARIF it writes, validated by Microsoft's SARIF multitool with the GitHub code-scanning rules.
+# SARIF it writes (fixes included), validated by Microsoft's SARIF multitool with the GitHub code-scanning rules.
 # Shared by .ci/run and .github/workflows/ci.yml so the two cannot drift.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -50,6 +50,10 @@ fi
 if ! diff -u fixtures/BL3001-not-notparallel/expected.txt "$work/broken.out"; then echo "broken input: the Makefile rules did not report"; status=1; fi
 
 echo "--- SARIF validation with @microsoft/sarif-multitool (rules Sarif;Ghas)"
+# Fixable findings carry SARIF fixes (artifactChanges with replacements), here also under a --path-prefix.
+backendlint check "$work/repo-BL3001-not-notparallel" --format sarif --path-prefix sub --output "$work/BL3001-not-notparallel.path-prefix.sarif" > /dev/null
+with_fixes=$(grep -l '"artifactChanges": \[' "$work"/*.sarif | wc -l)
+[ "$with_fixes" -ge 3 ] || { echo "expected SARIF files with fixes among those validated, found $with_fixes"; status=1; }
 mkdir -p "$work/npm"
 if npm install --prefix "$work/npm" --no-audit --no-fund --silent @microsoft/sarif-multitool@5.7.0 >/dev/null 2>&1; then
   multitool="$work/npm/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
@@ -62,7 +66,7 @@ if npm install --prefix "$work/npm" --no-audit --no-fund --silent @microsoft/sar
       echo "$(basename "$sarif"):"; echo "${problems:-$out}"; status=1
     fi
   done
-  echo "validated $(ls "$work"/*.sarif | wc -l) SARIF files"
+  echo "validated $(ls "$work"/*.sarif | wc -l) SARIF files, $with_fixes of them with fixes"
 else
   echo "could not install @microsoft/sarif-multitool from npm"; status=1
 fi

@@ -154,6 +154,38 @@ code=$?
 grep -q '^sarif-file=' "$out/output" && bad "action with a bad fail-level: sarif-file is set though nothing was written"
 grep -q "^::error::--fail-level: 'fatal' is not one of" "$out/stdout" || { bad "action with a bad fail-level: the usage error is not an annotation"; cat "$out/stdout" "$out/stderr"; }
 
+echo "--- the action with suggest-fixes: the diff in the job summary; the exit code, the SARIF and the checkout as without it"
+fixes="$work/suggest"; mkdir -p "$fixes"
+bash fixtures/materialize.sh BL3001-not-notparallel "$fixes/sub" > /dev/null || bad "materialize BL3001-not-notparallel"
+tree() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
+before=$(tree "$fixes/sub")
+for suggest in false true; do
+  out="$work/action-suggest-$suggest"; mkdir -p "$out"
+  (cd "$fixes" && env $(action_env "$out") BACKENDLINT_VERSION=$version BACKENDLINT_PATH=sub BACKENDLINT_SARIF=$out/lint.sarif \
+      BACKENDLINT_SUGGEST_FIXES=$suggest bash "$repo/.github/action/run.sh" > "$out/stdout" 2> "$out/stderr")
+  echo $? > "$out/code"
+done
+on="$work/action-suggest-true"; off="$work/action-suggest-false"
+[ "$(cat "$on/code")" -eq 1 ] && [ "$(cat "$off/code")" -eq 1 ] || bad "action with suggest-fixes: exit $(cat "$on/code"), without $(cat "$off/code"), expected 1 both"
+cmp -s "$on/lint.sarif" "$off/lint.sarif" || bad "action with suggest-fixes: the SARIF differs from the run without it"
+[ "$(grep '^findings=' "$on/output")" = "$(grep '^findings=' "$off/output")" ] && grep -qx "sarif-file=$on/lint.sarif" "$on/output" \
+  || bad "action with suggest-fixes: the outputs differ: $(cat "$on/output")"
+[ "$(tree "$fixes/sub")" = "$before" ] || bad "action with suggest-fixes: the checkout changed"
+grep -q '^### Suggested fixes$' "$on/summary" && grep -q '^```diff$' "$on/summary" && grep -qx -- '--- a/sub/Makefile' "$on/summary" \
+  && grep -q "^+	backends/kokoro" "$on/summary" || { bad "action with suggest-fixes: no diff in the job summary"; cat "$on/summary"; }
+grep -q 'Suggested fixes' "$off/summary" && bad "action without suggest-fixes: the job summary suggests fixes"
+grep -q -- '--- a/\|^+	backends/kokoro' "$on/stdout" "$on/stderr" && bad "action with suggest-fixes: the diff reached the log"
+out="$work/action-suggest-clean"; mkdir -p "$out"
+(cd "$out" && env $(action_env "$out") BACKENDLINT_VERSION=$version BACKENDLINT_PATH=$work/fixtures/localai-default BACKENDLINT_SUGGEST_FIXES=true \
+    bash "$repo/.github/action/run.sh" > "$out/stdout" 2> "$out/stderr")
+code=$?
+[ "$code" -eq 0 ] && grep -q '^Nothing to fix' "$out/summary" || { bad "action with suggest-fixes on a clean repository: exit $code"; cat "$out/summary" "$out/stdout"; }
+out="$work/action-suggest-bad"; mkdir -p "$out"
+(cd "$out" && env $(action_env "$out") BACKENDLINT_VERSION=$version BACKENDLINT_PATH=$work/fixtures/localai-default BACKENDLINT_SUGGEST_FIXES=yes \
+    bash "$repo/.github/action/run.sh" > "$out/stdout" 2> "$out/stderr")
+code=$?
+[ "$code" -eq 2 ] && grep -q "^::error::suggest-fixes must be true or false, not 'yes'" "$out/stdout" || { bad "action with suggest-fixes: yes: exit $code"; cat "$out/stdout"; }
+
 echo "--- the action with new-only: findings already at the pull request's base do not count"
 pr="$work/action-pr"; out="$work/action-pr-out"; mkdir -p "$out"
 bash fixtures/materialize.sh adoption-debt "$pr" || bad "materialize adoption-debt"

@@ -4,6 +4,8 @@ using System.Xml.Linq;
 using BackendLint.Parsing.Yaml;
 using BackendLint.Tests.Support;
 using BackendLint.Text;
+using YamlDotNet.RepresentationModel;
+using YamlNode = YamlDotNet.RepresentationModel.YamlNode;
 
 namespace BackendLint.Tests;
 
@@ -67,6 +69,33 @@ public class DeliveryFileTests
     public void The_problem_matcher_leaves_other_lines_alone(string line)
     {
         Matchers().Should().OnlyContain(m => !m.Regex.IsMatch(line));
+    }
+
+    /// <summary>
+    /// An input written into the script as <c>${{ inputs.x }}</c> is text pasted into bash: a value
+    /// with a quote runs as code. Every input reaches run.sh as an environment variable, and the
+    /// script's command names none.
+    /// </summary>
+    [Test]
+    public void Every_action_input_reaches_the_script_as_an_environment_variable()
+    {
+        var action = (YamlMappingNode)Yaml("action.yml");
+        var inputs = ((YamlMappingNode)action["inputs"]).Children.Keys.Select(k => k.ToString()).ToList();
+        inputs.Should().Contain("suggest-fixes");
+        var step = ((YamlSequenceNode)((YamlMappingNode)action["runs"])["steps"])
+            .Cast<YamlMappingNode>().Single(s => s.Children.ContainsKey("id") && s["id"].ToString() == "lint");
+        var env = ((YamlMappingNode)step["env"]).Children.Values.Select(v => v.ToString()).ToList();
+        foreach (var input in inputs)
+            env.Should().Contain($"${{{{ inputs.{input} }}}}", $"input '{input}' goes to run.sh through the environment");
+        step["run"].ToString().Should().NotContain("${{");
+        ((YamlMappingNode)action["inputs"])["suggest-fixes"]["default"].ToString().Should().Be("false");
+    }
+
+    private static YamlNode Yaml(string file)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(Path.Combine(Lint.RepositoryRoot, file))));
+        return stream.Documents[0].RootNode;
     }
 
     [Test]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The GitHub Action's step: download or build BackendLint, lint with annotations and a job summary,
-# write SARIF, set the outputs, and fail the step on findings at or above the fail level.
+# write SARIF, suggest fixes in the summary if asked, set the outputs, and fail the step on findings
+# at or above the fail level.
 # Inputs come as BACKENDLINT_* variables; .ci/delivery.sh runs this script with a fake GITHUB_OUTPUT.
 #
 # The linted repository is data, never code: a pull request controls every file in it, and dotnet
@@ -19,6 +20,11 @@ path=$(absolute "$input_path")
 sarif=${BACKENDLINT_SARIF:-backendlint.sarif}
 sarif_path=$(absolute "$sarif")
 fail_level=${BACKENDLINT_FAIL_LEVEL:-error}
+suggest_fixes=${BACKENDLINT_SUGGEST_FIXES:-false}
+case $suggest_fixes in
+  true | false) ;;
+  *) echo "::error::suggest-fixes must be true or false, not '$suggest_fixes'"; exit 2 ;;
+esac
 action=$(cd "$GITHUB_ACTION_PATH" && pwd -P)
 case "$action/" in
   "$(cd "$workspace" && pwd -P)/"*)
@@ -125,6 +131,27 @@ awk '
   /^backendlint: / && !/^backendlint: note: / { printf "::error::%s\n", data(substr($0, 14)); next }
   { print > "/dev/stderr" }
 ' "$tool_home/stderr"
+
+# suggest-fixes: what 'backendlint fix' would change, appended to the job summary by BackendLint
+# itself (fix --format github). The diff is text of the checkout, so it never reaches the log: stdout
+# is dropped, and the summary holds it in a fence no line of it can close, cut to what the summary
+# has left. --dry-run writes nothing into the checkout, and the step's exit code and SARIF file are
+# the check's. A check that could not read a source (exit 3) or ran with a usage error leaves nothing to fix.
+if [ "$suggest_fixes" = true ]; then
+  if [ "$status" -le 1 ]; then
+    set +e
+    "${backendlint[@]}" fix "$path" --dry-run --format github --fail-level none ${prefix[@]+"${prefix[@]}"} \
+      > /dev/null 2> "$tool_home/fix-stderr"
+    fix_status=$?
+    set -e
+    if [ "$fix_status" -ne 0 ]; then
+      echo "::warning::suggest-fixes: 'backendlint fix --dry-run' exited $fix_status; the job summary suggests no fixes."
+      awk 'NR <= 20 { gsub(/%/, "%25"); gsub(/\r/, "%0D"); printf "::warning::suggest-fixes: %s\n", $0 }' "$tool_home/fix-stderr"
+    fi
+  else
+    echo "suggest-fixes: no fixes suggested, as the check ended with exit code $status."
+  fi
+fi
 
 # Each SARIF result has exactly one "ruleId"; rules and notifications have none. Results already
 # at the base carry baselineState "unchanged" and do not count.

@@ -11,7 +11,7 @@ namespace BackendLint.Tests.Cli;
 public class CommandLineTests
 {
     public static IEnumerable<TestCaseData> Verbs() =>
-        new[] { typeof(LintOptions), typeof(BaselineOptions), typeof(ExplainOptions), typeof(ModelOptions), typeof(RulesOptions) }
+        new[] { typeof(LintOptions), typeof(BaselineOptions), typeof(ExplainOptions), typeof(ModelOptions), typeof(RulesOptions), typeof(FixOptions) }
             .Select(t => new TestCaseData(t.GetCustomAttribute<VerbAttribute>()!.Name, t).SetArgDisplayNames(t.Name));
 
     [TestCaseSource(nameof(Verbs))]

@@ -4,6 +4,7 @@ using BackendLint.Findings;
 using BaselineState = BackendLint.Findings.BaselineState;
 using Suppression = BackendLint.Findings.Suppression;
 using SuppressionKind = BackendLint.Findings.SuppressionKind;
+using Fix = BackendLint.Findings.Fix;
 using BackendLint.Parsing;
 using BackendLint.Text;
 using BackendLint.Reporting;
@@ -62,6 +63,27 @@ public class SarifJsonWriterTests
         var written = SarifJsonWriter.Write(log);
         written.Should().Be(Newtonsoft(log));
         written.Should().Contain("\"kind\": \"external\"").And.Contain("\"baselineState\": \"new\"").And.Contain("\"uri\": \".backendlint.yml\"");
+    }
+
+    [Test]
+    public void Writes_what_sarif_sdk_writes_for_fixes()
+    {
+        var rule = CheckCatalog.All[0].Rule;
+        var at = new Text.SourceSpan("backend/index.yaml", 2, 3, 2, 9);
+        var fix = new Fix("Add 'x' \\[here\\].",
+        [
+            new TextEdit(new Text.SourceSpan("Makefile", 4, 1, 4, 1), "\tbackends/x \\\r\n"),
+            new TextEdit(new Text.SourceSpan("backend/index.yaml", 2, 3, 3, 1), ""),
+        ]);
+        var findings = new[]
+        {
+            rule.At(at, "Fixable.", "a", "1") with { Fix = fix, Baseline = BaselineState.New },
+            rule.At(at, "Suppressed and fixable.", "b", "2") with { Fix = fix, Suppression = new Suppression(SuppressionKind.External, "r", at) },
+        };
+        var log = SarifReporter.Build(CheckCatalog.Rules, findings, ["backend/index.yaml"]);
+        var written = SarifJsonWriter.Write(log);
+        written.Should().Be(Newtonsoft(log));
+        written.Should().Contain("\"artifactChanges\"").And.Contain("\"deletedRegion\"").And.Contain("\"text\": \"\\tbackends/x \\\\\\r\\n\"");
     }
 
     [Test]

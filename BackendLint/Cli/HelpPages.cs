@@ -38,6 +38,22 @@ public static class HelpPages
 
         """ + "\n" + Config + "\n" + Paths + "\n";
 
+    public const string Fix = """
+        backendlint fix [PATH] [options]
+          Apply the fixes of every fixable finding, round after round until none is left, as minimal
+          edits: nothing else in a file changes. Files are written whole or not at all. The exit code
+          is that of 'check' on what remains.
+
+          --rule ID[,ID...]       fix only these rules
+          --dry-run               change nothing: print the edits as a unified diff ('git apply' reads it)
+          --format FORMAT         text (default), or github with --dry-run: the diff goes into the job
+                                  summary ($GITHUB_STEP_SUMMARY) as Markdown, cut to fit
+          --fail-level LEVEL      lowest level of what remains that makes the exit code 1 (default error)
+          --no-color              no colour (NO_COLOR and TERM=dumb are honoured too)
+          --path-prefix DIR       name paths under DIR: PATH is the folder DIR of a larger checkout
+
+        """ + "\n" + Config + "\n" + Paths + "\n";
+
     public const string Baseline = """
         backendlint baseline [PATH] [options]
           Record today's findings in a baseline file, so that 'check --baseline' (or 'baseline:' in
@@ -74,6 +90,7 @@ public static class HelpPages
 
         Verbs:
           check       lint a repository (the default)
+          fix         apply the fixes of fixable findings (--dry-run: print them as a diff)
           baseline    record today's findings, so that only new ones count
           explain     print a rule's page
           model       print what BackendLint understood, as JSON
@@ -90,6 +107,7 @@ public static class HelpPages
     public static string? Of(string verb) => verb switch
     {
         "check" => Check,
+        "fix" => Fix,
         "baseline" => Baseline,
         "explain" => Explain,
         "model" => Model,

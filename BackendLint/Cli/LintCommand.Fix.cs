@@ -14,13 +14,21 @@ public static partial class LintCommand
     // next round sees the places the last one added. A fix that keeps coming back ends at this bound.
     private const int MaxFixRounds = 8;
 
+    private static readonly string[] FixFormats = ["text", "github"];
+
     private static int Fix(FixOptions o, LintConsole console)
     {
-        if (!OneOf("--fail-level", o.FailLevel, FailLevels, console))
+        if (!OneOf("--fail-level", o.FailLevel, FailLevels, console) || !OneOf("--format", o.Format, FixFormats, console))
             return ExitCode.Usage;
+        if (o.Format == "github" && !o.DryRun)
+            return Usage("--format github shows the diff in the job summary: it needs --dry-run", console);
+        if (PathPrefix.Problem(o.PathPrefix) is { } prefixProblem)
+            return Usage(prefixProblem, console);
         var root = o.Path ?? FindRoot(console);
         if (UsageProblem(o, [("--config", o.Config)], root) is { } problem)
             return Usage(problem, console);
+        var prefix = PathPrefix.Of(o.PathPrefix, root, o.Config);
+        string Named(string path) => prefix?.Apply(path) ?? path;
         var known = CheckCatalog.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var only = o.Rules.Select(r => r.Trim().ToUpperInvariant()).Where(r => r.Length > 0).ToHashSet(StringComparer.Ordinal);
         if (only.FirstOrDefault(r => !known.Contains(r)) is { } unknown)
@@ -39,19 +47,26 @@ public static partial class LintCommand
 
         var (remaining, _, _) = plan.Remaining;
         var fixedBy = string.Join(", ", plan.Fixed.GroupBy(f => f.Rule.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
-        var files = string.Join(", ", plan.Changed.Keys.Select(p => $"'{p}'"));
+        var files = string.Join(", ", plan.Changed.Keys.Select(p => $"'{Named(p)}'"));
         if (o.DryRun)
         {
-            foreach (var (path, text) in plan.Changed)
-                console.Out.Write(UnifiedDiff.Of(path, plan.Originals[path].Text, text));
-            console.Err.WriteLine(plan.Fixed.Count == 0
-                ? "backendlint: nothing to fix"
-                : $"backendlint: would fix {Plural(plan.Fixed.Count, "finding", "findings")} ({fixedBy}) in {files}; nothing was changed");
+            var diff = string.Concat(plan.Changed.Select(c => UnifiedDiff.Of(Named(c.Key), plan.Originals[c.Key].Text, c.Value)));
+            var fixes = $"{Plural(plan.Fixed.Count, "finding", "findings")} ({fixedBy}) in {files}";
+            // In a workflow step the diff goes to the job summary, never to the log: it is the repository's text.
+            if (o.Format == "text")
+                console.Out.Write(diff);
+            else if (console.Environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
+                AppendSummary(summary, GitHubReporter.FixSummary(diff, fixes, RoomLeft(summary)), console);
+            else
+                console.Out.Write(GitHubReporter.FixSummary(diff, fixes));
+            console.Err.WriteLine(plan.Fixed.Count == 0 ? "backendlint: nothing to fix" : $"backendlint: would fix {fixes}; nothing was changed");
         }
         else
         {
             WriteEdited(root, plan.Originals, plan.Changed);
-            TextReporter.Write(console.Out, remaining, Colored(o.NoColor, null, console), checkedBackends: plan.Model.Backends.Count, path: Shown(root, console));
+            if (prefix is not null)
+                remaining = remaining.Select(prefix.Apply).ToList();
+            TextReporter.Write(console.Out, remaining, Colored(o.NoColor, null, console), checkedBackends: plan.Model.Backends.Count, path: prefix is null ? Shown(root, console) : null);
             console.Err.WriteLine(plan.Fixed.Count == 0
                 ? "backendlint: nothing to fix"
                 : $"backendlint: fixed {Plural(plan.Fixed.Count, "finding", "findings")} ({fixedBy}) in {files}");
@@ -62,6 +77,19 @@ public static partial class LintCommand
 
         var failLevel = FailLevelOf(o.FailLevel);
         return failLevel is { } level && remaining.Any(f => f.IsActive && f.Level >= level) ? ExitCode.Findings : ExitCode.Success;
+    }
+
+    // What the step's summary can still take: the check before wrote its table into the same file.
+    private static int RoomLeft(string summary)
+    {
+        try
+        {
+            return (int)Math.Max(0, GitHubReporter.StepSummaryLimit - (File.Exists(summary) ? new FileInfo(summary).Length : 0));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return GitHubReporter.StepSummaryLimit;
+        }
     }
 
     /// <summary>

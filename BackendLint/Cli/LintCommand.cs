@@ -154,7 +154,8 @@ public static partial class LintCommand
         // Everything is rendered before anything is written: no half-written output. Code scanning
         // ignores SARIF suppressions, so suppressed results are left out unless asked for.
         var sarifFindings = o.IncludeSuppressed ? findings : findings.Where(f => f.Suppression is null).ToList();
-        var sarif = o.Sarif is not null || o.Format == "sarif" ? SarifReporter.Write(CheckCatalog.Rules, sarifFindings, files, errors, notRun, leftOut) : null;
+        var texts = model.Sources.ToDictionary(s => prefix?.Apply(s.Path) ?? s.Path, s => s.Text, StringComparer.Ordinal);
+        var sarif = o.Sarif is not null || o.Format == "sarif" ? SarifReporter.Write(CheckCatalog.Rules, sarifFindings, files, errors, notRun, leftOut, texts.GetValueOrDefault) : null;
         var output = o.Format switch
         {
             "sarif" => sarif!,

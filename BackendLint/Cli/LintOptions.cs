@@ -193,6 +193,12 @@ public sealed class FixOptions : IConfigOptions
     [Option("dry-run", HelpText = "Change nothing: print the edits as a unified diff ('git apply' reads it).")]
     public bool DryRun { get; set; }
 
+    [Option("format", Default = "text", HelpText = "text, or github with --dry-run: the diff goes into the job summary ($GITHUB_STEP_SUMMARY) as Markdown, cut to fit, instead of stdout.")]
+    public string Format { get; set; } = "text";
+
+    [Option("path-prefix", HelpText = "Name every repository path under DIR, the repository's folder in a larger checkout (the diff then applies at the checkout's root).")]
+    public string? PathPrefix { get; set; }
+
     [Option("fail-level", Default = "error", HelpText = "Lowest level of what remains after fixing that makes the exit code 1: error, warning, note or none.")]
     public string FailLevel { get; set; } = "error";
 

@@ -5,8 +5,8 @@ namespace BackendLint.Reporting;
 
 /// <summary>
 /// GitHub Actions workflow commands (<c>::error file=…,line=…::message</c>), escaped as the
-/// Actions toolkit escapes them, and a Markdown table for the job summary: GitHub shows only
-/// ten annotations of a type per step.
+/// Actions toolkit escapes them, a Markdown table for the job summary (GitHub shows only ten
+/// annotations of a type per step), and the suggested fixes for it.
 /// </summary>
 public static class GitHubReporter
 {
@@ -35,8 +35,14 @@ public static class GitHubReporter
         }
     }
 
-    /// <summary>GitHub refuses a step summary over 1 MiB; the table stops short of it.</summary>
-    public const int MaxSummaryBytes = 1024 * 1024 - 4096;
+    /// <summary>GitHub refuses a step's summary over 1 MiB.</summary>
+    public const int StepSummaryLimit = 1024 * 1024;
+
+    /// <summary>The table of findings stops short of GitHub's limit, and leaves room for the suggested fixes.</summary>
+    public const int MaxSummaryBytes = StepSummaryLimit - 4096;
+
+    /// <summary>The suggested fixes show at most this much diff: past it, a summary is no place to read one.</summary>
+    public const int MaxFixDiffBytes = 64 * 1024;
 
     /// <summary>The job summary: every finding, however many annotations GitHub shows, up to GitHub's size limit.</summary>
     /// <param name="findings">The findings that count.</param>
@@ -67,6 +73,73 @@ public static class GitHubReporter
 
         builder.Append('\n');
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// The job summary's section of suggested fixes: what <c>backendlint fix</c> would fix, how to apply
+    /// it, and the diff in a fenced block, or a note that there is nothing to fix. The diff is text of
+    /// the linted repository: its fence is longer than any run of backticks in it, so no line of the
+    /// diff can close the block. A diff over <see cref="MaxFixDiffBytes"/> or over
+    /// <paramref name="room"/> (what the step's summary has left) is cut, at a hunk where one fits,
+    /// with a note saying so.
+    /// </summary>
+    /// <param name="diff">The unified diff of <c>fix --dry-run</c>; empty when nothing would change.</param>
+    /// <param name="fixes">What would be fixed, in words (<c>1 finding (BL3001 1) in 'Makefile'</c>).</param>
+    /// <param name="room">The bytes the section may take.</param>
+    public static string FixSummary(string diff, string fixes, int room = StepSummaryLimit)
+    {
+        var builder = new StringBuilder("### Suggested fixes\n\n");
+        if (diff.Length == 0)
+            return builder.Append("Nothing to fix: no finding has a fix `backendlint fix` can apply.\n\n").ToString();
+
+        builder.Append("`backendlint fix` would fix ").Append(Cell(fixes)).Append(". To apply the fixes, run `backendlint fix` on the repository, ")
+            .Append("or save the diff below to a file and apply it with `git apply FILE` at the root of the checkout.");
+        if (diff.Contains('\r', StringComparison.Ordinal))
+            builder.Append(" The diff keeps the files' CRLF line ends, which copying it from this page loses: `backendlint fix --dry-run` prints it exactly.");
+        builder.Append("\n\n");
+
+        var lines = diff.Split('\n');
+        if (lines[^1].Length == 0)
+            lines = lines[..^1];
+        // The fence and the note take at most this much: a run of backticks is at most as long as the diff.
+        var budget = Math.Min(MaxFixDiffBytes, room - Encoding.UTF8.GetByteCount(builder.ToString()) - 512);
+        var shown = 0;
+        for (var bytes = 0; shown < lines.Length && (bytes += Encoding.UTF8.GetByteCount(lines[shown]) + 1) <= budget;)
+            shown++;
+        if (shown < lines.Length)
+        {
+            // Cut before a hunk, with its file's header when the hunk is the file's first: what is shown still applies.
+            var cut = shown;
+            while (cut > 0 && !lines[cut].StartsWith("@@ ", StringComparison.Ordinal) && !lines[cut].StartsWith("--- a/", StringComparison.Ordinal))
+                cut--;
+            if (cut >= 2 && lines[cut].StartsWith("@@ ", StringComparison.Ordinal) && lines[cut - 1].StartsWith("+++ b/", StringComparison.Ordinal))
+                cut -= 2;
+            if (cut > 0)
+                shown = cut;
+        }
+
+        if (shown > 0)
+        {
+            var text = string.Join('\n', lines[..shown]) + "\n";
+            var fence = new string('`', Math.Max(3, LongestRun(text, '`') + 1));
+            builder.Append(fence).Append("diff\n").Append(text).Append(fence).Append("\n\n");
+        }
+
+        if (shown < lines.Length)
+            builder.Append($"The diff is cut: {shown:N0} of its {lines.Length:N0} lines are shown (a job summary holds 1 MiB, and this one shows at most {MaxFixDiffBytes / 1024} KiB of diff). `backendlint fix --dry-run` prints all of it.\n\n");
+        return builder.ToString();
+    }
+
+    private static int LongestRun(string text, char c)
+    {
+        var longest = 0;
+        for (int i = 0, run = 0; i < text.Length; i++)
+        {
+            run = text[i] == c ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        return longest;
     }
 
     public static string EscapeData(string value) => value.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");

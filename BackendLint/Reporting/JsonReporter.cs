@@ -7,7 +7,7 @@ namespace BackendLint.Reporting;
 
 /// <summary>
 /// A stable JSON shape for scripts (documented in docs/json-format.md): <c>version</c>, <c>tool</c>,
-/// <c>findings</c> (rule, level, message, backend, location, related), <c>summary</c>, and what could
+/// <c>findings</c> (rule, level, message, backend, location, related, fix), <c>summary</c>, and what could
 /// not be checked: <c>inputErrors</c> and <c>notRun</c>.
 /// </summary>
 public static class JsonReporter
@@ -66,6 +66,28 @@ public static class JsonReporter
                 w.WriteNull("baselineState");
             else
                 w.WriteString("baselineState", f.Baseline == BaselineState.New ? "new" : "unchanged");
+            if (f.Fix is { } fix)
+            {
+                // Each edit in the coordinates of the locations, over the text as read: 'backendlint fix' applies them.
+                w.WriteStartObject("fix");
+                w.WriteString("description", Finding.Plain(fix.Description));
+                w.WriteStartArray("edits");
+                foreach (var edit in fix.Edits)
+                {
+                    w.WriteStartObject();
+                    Position(w, edit.Span);
+                    w.WriteString("text", edit.NewText);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("fix");
+            }
+
             w.WriteEndObject();
         }
 
@@ -136,11 +158,16 @@ public static class JsonReporter
     private static void Location(Utf8JsonWriter w, string name, SourceSpan span)
     {
         w.WriteStartObject(name);
+        Position(w, span);
+        w.WriteEndObject();
+    }
+
+    private static void Position(Utf8JsonWriter w, SourceSpan span)
+    {
         w.WriteString("file", span.File);
         w.WriteNumber("startLine", span.StartLine);
         w.WriteNumber("startColumn", span.StartColumn);
         w.WriteNumber("endLine", span.EndLine);
         w.WriteNumber("endColumn", span.EndColumn);
-        w.WriteEndObject();
     }
 }

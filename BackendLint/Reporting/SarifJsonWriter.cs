@@ -193,6 +193,46 @@ public static class SarifJsonWriter
 
         if (result.BaselineState != BaselineState.None)
             w.WriteString("baselineState", result.BaselineState == BaselineState.New ? "new" : "unchanged");
+        if (result.Fixes is { Count: > 0 } fixes)
+        {
+            w.WriteStartArray("fixes");
+            foreach (var fix in fixes)
+                Fix(w, fix);
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void Fix(Utf8JsonWriter w, Fix fix)
+    {
+        w.WriteStartObject();
+        Message(w, "description", fix.Description);
+        w.WriteStartArray("artifactChanges");
+        foreach (var change in fix.ArtifactChanges)
+        {
+            w.WriteStartObject();
+            ArtifactLocation(w, "artifactLocation", change.ArtifactLocation);
+            w.WriteStartArray("replacements");
+            foreach (var replacement in change.Replacements)
+            {
+                w.WriteStartObject();
+                Region(w, "deletedRegion", replacement.DeletedRegion);
+                if (replacement.InsertedContent is { } inserted)
+                {
+                    w.WriteStartObject("insertedContent");
+                    w.WriteString("text", inserted.Text);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 
@@ -210,13 +250,7 @@ public static class SarifJsonWriter
                 w.WriteNumber("id", (long)location.Id);
             w.WriteStartObject("physicalLocation");
             ArtifactLocation(w, "artifactLocation", location.PhysicalLocation.ArtifactLocation);
-            var region = location.PhysicalLocation.Region;
-            w.WriteStartObject("region");
-            w.WriteNumber("startLine", region.StartLine);
-            w.WriteNumber("startColumn", region.StartColumn);
-            w.WriteNumber("endLine", region.EndLine);
-            w.WriteNumber("endColumn", region.EndColumn);
-            w.WriteEndObject();
+            Region(w, "region", location.PhysicalLocation.Region);
             w.WriteEndObject();
             if (location.Message is not null)
                 Message(w, "message", location.Message);
@@ -225,6 +259,16 @@ public static class SarifJsonWriter
 
         if (array)
             w.WriteEndArray();
+    }
+
+    private static void Region(Utf8JsonWriter w, string name, Region region)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("startLine", region.StartLine);
+        w.WriteNumber("startColumn", region.StartColumn);
+        w.WriteNumber("endLine", region.EndLine);
+        w.WriteNumber("endColumn", region.EndColumn);
+        w.WriteEndObject();
     }
 
     private static void ArtifactLocation(Utf8JsonWriter w, string name, ArtifactLocation location)

@@ -18,13 +18,16 @@ public static class SarifReporter
     /// <param name="errors">Sources that could not be read, each a tool execution notification.</param>
     /// <param name="notRun">Rules that did not run because a source they need could not be read.</param>
     /// <param name="leftOut">Findings over the caps, by rule.</param>
+    /// <param name="sources">The text of a reported file, for the regions of fixes (see <see cref="Fixes"/>).</param>
     public static string Write(IReadOnlyList<Rule> rules, IReadOnlyList<Finding> findings, IReadOnlyList<string> files,
-        IReadOnlyList<InputError>? errors = null, IReadOnlyList<RuleNotRun>? notRun = null, IReadOnlyList<RuleLeftOut>? leftOut = null) =>
-        SarifJsonWriter.Write(Build(rules, findings, files, errors, notRun, leftOut));
+        IReadOnlyList<InputError>? errors = null, IReadOnlyList<RuleNotRun>? notRun = null, IReadOnlyList<RuleLeftOut>? leftOut = null,
+        Func<string, SourceText?>? sources = null) =>
+        SarifJsonWriter.Write(Build(rules, findings, files, errors, notRun, leftOut, sources));
 
     /// <summary>The log as Sarif.Sdk objects; <see cref="SarifJsonWriter"/> writes it.</summary>
     public static SarifLog Build(IReadOnlyList<Rule> rules, IReadOnlyList<Finding> findings, IReadOnlyList<string> files,
-        IReadOnlyList<InputError>? errors = null, IReadOnlyList<RuleNotRun>? notRun = null, IReadOnlyList<RuleLeftOut>? leftOut = null)
+        IReadOnlyList<InputError>? errors = null, IReadOnlyList<RuleNotRun>? notRun = null, IReadOnlyList<RuleLeftOut>? leftOut = null,
+        Func<string, SourceText?>? sources = null)
     {
         errors ??= [];
         notRun ??= [];
@@ -36,6 +39,7 @@ public static class SarifReporter
         var artifactFiles = files.Concat(findings.SelectMany(f => f.Related.Select(r => r.Span.File).Prepend(f.Span.File)))
             .Concat(findings.Where(f => f.Suppression is not null).Select(f => f.Suppression!.Where.File))
             .Concat(errors.Select(e => e.Span.File))
+            .Concat(findings.SelectMany(f => f.Fix?.Edits.Select(e => e.Span.File) ?? []))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -90,7 +94,7 @@ public static class SarifReporter
                     })).ToList(),
                 },
             ],
-            Results = findings.Select(f => Result(f, ruleIndex[f.Rule.Id], artifactIndex)).ToList(),
+            Results = findings.Select(f => Result(f, ruleIndex[f.Rule.Id], artifactIndex, sources)).ToList(),
             ColumnKind = ColumnKind.Utf16CodeUnits,
         };
 
@@ -128,7 +132,7 @@ public static class SarifReporter
             ["precision"] = new(JsonString("very-high"), true),
         });
 
-    private static Result Result(Finding f, int index, Dictionary<string, int> artifacts)
+    private static Result Result(Finding f, int index, Dictionary<string, int> artifacts, Func<string, SourceText?>? sources)
     {
         var result = new Result
         {
@@ -168,7 +172,58 @@ public static class SarifReporter
             ];
         }
 
+        if (f.Fix is { } fix && Fixes(fix, artifacts, sources) is { } fixes)
+            result.Fixes = [fixes];
         return result;
+    }
+
+    /// <summary>
+    /// A fix as SARIF <c>fixes</c>, which editors' SARIF viewers offer to apply (GitHub code scanning
+    /// ignores them): one <c>artifactChange</c> per file, its replacements in the order of the file,
+    /// each region in the text as read (SARIF 3.57.2). An empty region is an insertion point, and a
+    /// replacement that only deletes has no <c>insertedContent</c>. Null when no edit changes anything.
+    /// </summary>
+    private static Microsoft.CodeAnalysis.Sarif.Fix? Fixes(Findings.Fix fix, Dictionary<string, int> artifacts, Func<string, SourceText?>? sources)
+    {
+        var changes = fix.Edits
+            .Where(e => e.NewText.Length > 0 || e.Span.StartLine != e.Span.EndLine || e.Span.StartColumn != e.Span.EndColumn)
+            .GroupBy(e => e.Span.File, StringComparer.Ordinal)
+            .Select(file => new ArtifactChange
+            {
+                ArtifactLocation = Location(file.Key, artifacts),
+                Replacements = file.OrderBy(e => e.Span.StartLine).ThenBy(e => e.Span.StartColumn).Select(e => new Replacement
+                {
+                    DeletedRegion = EditRegion(e.Span, sources?.Invoke(file.Key)),
+                    InsertedContent = e.NewText.Length == 0 ? null : new ArtifactContent { Text = e.NewText },
+                }).ToList(),
+            })
+            .ToList();
+        return changes.Count == 0 ? null : new Microsoft.CodeAnalysis.Sarif.Fix
+        {
+            Description = new Message { Text = fix.Description },
+            ArtifactChanges = changes,
+        };
+    }
+
+    /// <summary>
+    /// A fix's region. Spans place the end of a text that ends with a line end at column 1 of the empty
+    /// line after it; SARIF has no such line, and places that point after the last line's line end
+    /// (SARIF 3.30.2: "set endLine to the number of the last line … and endColumn to a value one
+    /// greater than the number of characters on the line, including any trailing newline sequence").
+    /// </summary>
+    private static Region EditRegion(SourceSpan span, SourceText? text)
+    {
+        var (startLine, startColumn) = AtEnd(span.StartLine, span.StartColumn, text);
+        var (endLine, endColumn) = AtEnd(span.EndLine, span.EndColumn, text);
+        return new Region { StartLine = startLine, StartColumn = startColumn, EndLine = endLine, EndColumn = endColumn };
+
+        static (int Line, int Column) AtEnd(int line, int column, SourceText? text)
+        {
+            if (text is null || line != text.LineCount || line < 2 || column != 1 || text.OffsetOf(line, 1) != text.Text.Length)
+                return (line, column);
+            var lastLineStart = text.OffsetOf(line - 1, 1);
+            return (line - 1, text.Text.Length - lastLineStart + 1);
+        }
     }
 
     private static PhysicalLocation Physical(SourceSpan span, Dictionary<string, int> artifacts) => new()

@@ -46,7 +46,7 @@ internal static class Edits
 
     /// <summary>
     /// Adds <paramref name="item"/> to a Makefile prerequisite list the way the list is kept: in order
-    /// when it is sorted, else after the nearest item before it in <paramref name="order"/> (the file's
+    /// when it is sorted (three items or more), else after the nearest item before it in <paramref name="order"/> (the file's
     /// own order of backends), else before the nearest after it, else at the end. An item alone on its
     /// line gets a line of its own, continued with <c>\</c> like the others.
     /// </summary>
@@ -57,10 +57,17 @@ internal static class Edits
         {
             var line = Line(text, list.Target.Span.EndLine);
             var colon = line.IndexOf(':', list.Target.Span.EndColumn - 1);
-            return colon < 0 ? null : new TextEdit(Point(text, text.OffsetOf(list.Target.Span.EndLine, colon + 2)), " " + item);
+            if (colon < 0)
+                return null;
+            // After the whole operator: "docker-build-backends::" is a double-colon rule.
+            var operatorEnd = colon + 1;
+            while (operatorEnd < line.Length && line[operatorEnd] == ':')
+                operatorEnd++;
+            return new TextEdit(Point(text, text.OffsetOf(list.Target.Span.EndLine, operatorEnd + 1)), " " + item);
         }
 
-        if (items.Count > 1 && IsSorted(items))
+        // Two items are in some order by chance half the time: a list is kept sorted from three on.
+        if (items.Count > 2 && IsSorted(items))
         {
             var next = Enumerable.Range(0, items.Count).FirstOrDefault(i => string.CompareOrdinal(items[i].Value, item) > 0, -1);
             return next < 0 ? After(text, items[^1]) : Before(text, items[next]);
@@ -96,7 +103,7 @@ internal static class Edits
             var (before, after) = Around(text, neighbour.Span);
             if (before.Trim().Length > 0 || after.Trim() is not ("" or "\\"))
                 return new TextEdit(Point(text, text.OffsetOf(neighbour.Span.StartLine, neighbour.Span.StartColumn)), item + " ");
-            return InsertLinesBefore(text, neighbour.Span.StartLine, before + item + " \\");
+            return InsertLinesBefore(text, neighbour.Span.StartLine, before + item + (after.Trim() == "\\" ? after : " \\"));
         }
     }
 

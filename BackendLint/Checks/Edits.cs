@@ -69,8 +69,11 @@ internal static class Edits
         // Two items are in some order by chance half the time: a list is kept sorted from three on.
         if (items.Count > 2 && IsSorted(items))
         {
+            // Items that fall between the same two neighbours would go in the order of their findings,
+            // not sorted: each edit also rewrites its neighbour, so that they overlap and go one a round,
+            // each into the list as the round before left it.
             var next = Enumerable.Range(0, items.Count).FirstOrDefault(i => string.CompareOrdinal(items[i].Value, item) > 0, -1);
-            return next < 0 ? After(text, items[^1]) : Before(text, items[next]);
+            return next < 0 ? Spanning(text, After(text, items[^1]), items[^1].Span) : Spanning(text, Before(text, items[next]), items[next].Span);
         }
 
         var at = IndexOf(order, item);
@@ -108,6 +111,15 @@ internal static class Edits
     }
 
     private static int End(SourceText text, SourceSpan span) => text.OffsetOf(span.EndLine, span.EndColumn);
+
+    // The insertion as a replacement that also covers the token next to it, which it writes back unchanged.
+    private static TextEdit Spanning(SourceText text, TextEdit insertion, SourceSpan token)
+    {
+        var at = text.OffsetOf(insertion.Span.StartLine, insertion.Span.StartColumn);
+        var start = Math.Min(at, text.OffsetOf(token.StartLine, token.StartColumn));
+        var end = Math.Max(at, End(text, token));
+        return new TextEdit(text.Span(start, end), text.Text[start..at] + insertion.NewText + text.Text[at..end]);
+    }
 
     // What a one-line token's line holds before and after it.
     private static (string Before, string After) Around(SourceText text, SourceSpan span)

@@ -30,7 +30,7 @@ public class BackendMustBeNotParallelTests
         const string makefile = "backends/%: docker-build-% docker-save-%\nBACKEND_A = a|golang|.|false|true\nBACKEND_B = b|golang|.|false|true\nBACKEND_C = c|golang|.|false|true\nBACKEND_D = d|golang|.|false|true\n";
         var finding = Lint.Snippets(makefile: makefile, only: CheckIds.BackendMustBeNotParallel).Should().ContainSingle().Subject;
         finding.Span.Should().Be(Lint.SpanOf("Makefile", makefile, 1, "backends/%"));
-        finding.PlainMessage.Should().Be("The Makefile has no '.NOTPARALLEL:' line, so its 4 'backends/<name>' targets are not serialized: add '.NOTPARALLEL: backends/a backends/b backends/c …' listing all of them.");
+        finding.PlainMessage.Should().Be("The Makefile has no '.NOTPARALLEL:' line, so its 4 'backends/<name>' targets are not serialized: add '.NOTPARALLEL: backends/a backends/b backends/c …' listing all of them above this rule.");
         finding.Identity.Should().Be("notparallel=absent");
         finding.Backend.Should().BeNull();
     }
@@ -41,7 +41,7 @@ public class BackendMustBeNotParallelTests
         const string makefile = "BACKEND_C = c|golang|.|false|true\nbackends/mlx:\n\tBACKEND=mlx $(MAKE) build\n";
         var finding = Lint.Snippets(makefile: makefile, only: CheckIds.BackendMustBeNotParallel).Should().ContainSingle().Subject;
         finding.Span.Should().Be(Lint.SpanOf("Makefile", makefile, 2, "backends/mlx"));
-        finding.PlainMessage.Should().Be("The Makefile has no '.NOTPARALLEL:' line, so target 'backends/mlx' is not serialized: add '.NOTPARALLEL: backends/mlx' listing it.");
+        finding.PlainMessage.Should().Be("The Makefile has no '.NOTPARALLEL:' line, so target 'backends/mlx' is not serialized: add '.NOTPARALLEL: backends/mlx' listing it above this rule.");
     }
 
     [Test]

@@ -46,7 +46,7 @@ internal static class Edits
 
     /// <summary>
     /// Adds <paramref name="item"/> to a Makefile prerequisite list the way the list is kept: in order
-    /// when it is sorted, else after the nearest item before it in <paramref name="order"/> (the file's
+    /// when it is sorted (three items or more), else after the nearest item before it in <paramref name="order"/> (the file's
     /// own order of backends), else before the nearest after it, else at the end. An item alone on its
     /// line gets a line of its own, continued with <c>\</c> like the others.
     /// </summary>
@@ -57,13 +57,23 @@ internal static class Edits
         {
             var line = Line(text, list.Target.Span.EndLine);
             var colon = line.IndexOf(':', list.Target.Span.EndColumn - 1);
-            return colon < 0 ? null : new TextEdit(Point(text, text.OffsetOf(list.Target.Span.EndLine, colon + 2)), " " + item);
+            if (colon < 0)
+                return null;
+            // After the whole operator: "docker-build-backends::" is a double-colon rule.
+            var operatorEnd = colon + 1;
+            while (operatorEnd < line.Length && line[operatorEnd] == ':')
+                operatorEnd++;
+            return new TextEdit(Point(text, text.OffsetOf(list.Target.Span.EndLine, operatorEnd + 1)), " " + item);
         }
 
-        if (items.Count > 1 && IsSorted(items))
+        // Two items are in some order by chance half the time: a list is kept sorted from three on.
+        if (items.Count > 2 && IsSorted(items))
         {
+            // Items that fall between the same two neighbours would go in the order of their findings,
+            // not sorted: each edit also rewrites its neighbour, so that they overlap and go one a round,
+            // each into the list as the round before left it.
             var next = Enumerable.Range(0, items.Count).FirstOrDefault(i => string.CompareOrdinal(items[i].Value, item) > 0, -1);
-            return next < 0 ? After(text, items[^1]) : Before(text, items[next]);
+            return next < 0 ? Spanning(text, After(text, items[^1]), items[^1].Span) : Spanning(text, Before(text, items[next]), items[next].Span);
         }
 
         var at = IndexOf(order, item);
@@ -96,11 +106,20 @@ internal static class Edits
             var (before, after) = Around(text, neighbour.Span);
             if (before.Trim().Length > 0 || after.Trim() is not ("" or "\\"))
                 return new TextEdit(Point(text, text.OffsetOf(neighbour.Span.StartLine, neighbour.Span.StartColumn)), item + " ");
-            return InsertLinesBefore(text, neighbour.Span.StartLine, before + item + " \\");
+            return InsertLinesBefore(text, neighbour.Span.StartLine, before + item + (after.Trim() == "\\" ? after : " \\"));
         }
     }
 
     private static int End(SourceText text, SourceSpan span) => text.OffsetOf(span.EndLine, span.EndColumn);
+
+    // The insertion as a replacement that also covers the token next to it, which it writes back unchanged.
+    private static TextEdit Spanning(SourceText text, TextEdit insertion, SourceSpan token)
+    {
+        var at = text.OffsetOf(insertion.Span.StartLine, insertion.Span.StartColumn);
+        var start = Math.Min(at, text.OffsetOf(token.StartLine, token.StartColumn));
+        var end = Math.Max(at, End(text, token));
+        return new TextEdit(text.Span(start, end), text.Text[start..at] + insertion.NewText + text.Text[at..end]);
+    }
 
     // What a one-line token's line holds before and after it.
     private static (string Before, string After) Around(SourceText text, SourceSpan span)

@@ -5,6 +5,7 @@ namespace BackendLint.Model;
 /// <summary>
 /// A <c>BACKEND_&lt;NAME&gt; = name|dockerfile-type|context|progress|needs-backend-arg</c> definition;
 /// without it <c>make docker-build-&lt;name&gt;</c> and <c>make backends/&lt;name&gt;</c> do not exist.
+/// <see cref="Line"/> is its whole logical line, continuations included.
 /// </summary>
 public sealed record MakeBackend(
     Located<string> Variable,
@@ -13,9 +14,13 @@ public sealed record MakeBackend(
     Located<string> DockerfileType,
     Located<string> Context,
     Located<string> Progress,
-    Located<string> NeedsBackendArg);
+    Located<string> NeedsBackendArg,
+    SourceSpan Line);
 
-/// <summary>A <c>$(eval $(call generate-docker-build-target,$(BACKEND_X)))</c> line: it creates the docker-build target.</summary>
+/// <summary>
+/// A <c>$(eval $(call generate-docker-build-target,$(BACKEND_X)))</c> line: it creates the docker-build
+/// target. <see cref="Line"/> is the whole logical line, continuations included.
+/// </summary>
 public sealed record MakeEval(Located<string> Variable, SourceSpan Line)
 {
     public const string GenerateTarget = "generate-docker-build-target";
@@ -40,15 +45,23 @@ public sealed class MakeTargetList(Located<string> target, IReadOnlyList<Located
     public SourceSpan InsertionPoint => Prerequisites.Count > 0 ? Prerequisites[^1].Span : Target.Span;
 }
 
-/// <summary>A <c>$(MAKE) -C backend/&lt;lang&gt;/&lt;name&gt; [target]</c> recipe line of <c>prepare-test-extra</c> or <c>test-extra</c>.</summary>
-public sealed record MakeBackendStep(Located<string> Directory, string Lang, string Name, Located<string>? Target);
+/// <summary>
+/// A <c>$(MAKE) -C backend/&lt;lang&gt;/&lt;name&gt; [target]</c> recipe line of <c>prepare-test-extra</c> or
+/// <c>test-extra</c>; <see cref="Line"/> is the whole recipe line (its prefix tab and continuations included).
+/// </summary>
+public sealed record MakeBackendStep(Located<string> Directory, string Lang, string Name, Located<string>? Target, SourceSpan Line);
 
-/// <summary>A recipe that runs <see cref="MakeBackendStep"/>s, with the target it belongs to.</summary>
-public sealed class MakeStepRecipe(Located<string> target, IReadOnlyList<MakeBackendStep> steps)
+/// <summary>
+/// A recipe that runs <see cref="MakeBackendStep"/>s, with the target it belongs to and the whole
+/// logical line of that target's rule.
+/// </summary>
+public sealed class MakeStepRecipe(Located<string> target, SourceSpan ruleLine, IReadOnlyList<MakeBackendStep> steps)
 {
     private readonly HashSet<(string, string)> _directories = steps.Select(s => (s.Lang, s.Name)).ToHashSet();
 
     public Located<string> Target { get; } = target;
+
+    public SourceSpan RuleLine { get; } = ruleLine;
 
     public IReadOnlyList<MakeBackendStep> Steps { get; } = steps;
 

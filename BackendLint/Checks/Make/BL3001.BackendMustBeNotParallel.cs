@@ -29,6 +29,7 @@ internal sealed class BackendMustBeNotParallel : ICheck
                 unlisted.Add((MakefileFacts.BackendTargetPrefix + backend.Name, token, backend.Name));
         }
 
+        var text = model.Source(model.Makefile.File)?.Text;
         if (list is null)
         {
             // No list at all is one mistake, not one per target: one finding, at the pattern rule that
@@ -38,13 +39,18 @@ internal sealed class BackendMustBeNotParallel : ICheck
             var at = model.Makefile.BackendPatternRule ?? unlisted.MinBy(u => (u.Token.Span.StartLine, u.Token.Span.StartColumn)).Token;
             var targets = unlisted.Select(u => u.Target).ToList();
             var shown = targets.Count <= 3 ? string.Join(" ", targets) : $"{string.Join(" ", targets.Take(3))} …";
+            var line = $".NOTPARALLEL: {string.Join(" ", targets)}";
             yield return Rule.At(at.Span,
-                $"The Makefile has no '.NOTPARALLEL:' line, so {(targets.Count == 1 ? $"target {Finding.Quote(targets[0])} is" : $"its {targets.Count} 'backends/<name>' targets are")} not serialized: add '.NOTPARALLEL: {shown}' listing {(targets.Count == 1 ? "it" : "all of them")}.",
-                null, "notparallel=absent");
+                $"The Makefile has no '.NOTPARALLEL:' line, so {(targets.Count == 1 ? $"target {Finding.Quote(targets[0])} is" : $"its {targets.Count} 'backends/<name>' targets are")} not serialized: add '.NOTPARALLEL: {shown}' listing {(targets.Count == 1 ? "it" : "all of them")} above this rule.",
+                null, "notparallel=absent") with
+            {
+                // Above the rule's comments, which belong to it (an inline suppression among them).
+                Fix = text is null ? null : new Fix("Add a '.NOTPARALLEL:' line listing every 'backends/<name>' target.",
+                    [Edits.InsertLinesBefore(text, MakefileEdits.StartWithComments(text, at.Span.StartLine), line)]),
+            };
             yield break;
         }
 
-        var text = model.Source(model.Makefile.File)?.Text;
         var order = model.Makefile.Definitions.Select(d => MakefileFacts.BackendTargetPrefix + d.Name.Value).ToList();
         foreach (var (target, token, backend) in unlisted)
         {

@@ -1,5 +1,6 @@
 using BackendLint.Findings;
 using BackendLint.Model;
+using BackendLint.Text;
 
 namespace BackendLint.Checks.Make;
 
@@ -21,27 +22,58 @@ internal sealed class DefinitionAndEvalMustPair : ICheck
     public IEnumerable<Finding> Run(BackendModel model)
     {
         var makefile = model.Makefile;
-        var lastEval = makefile.Evals.Count > 0 ? makefile.Evals[^1] : null;
+        var text = model.Source(makefile.File)?.Text;
+        var places = Places(makefile);
 
         foreach (var definition in makefile.Definitions.Where(d => !makefile.IsEvaluated(d.Variable.Value)))
         {
             var variable = definition.Variable.Value;
             var line = MakeEval.LineFor(variable);
-            yield return lastEval is null
+            var (at, after) = places[variable];
+            var finding = makefile.Evals.Count == 0
                 ? Rule.At(definition.Variable.Span,
                     $"Definition {Finding.Quote(variable)} has no {Finding.Quote(line)} line, so {Finding.Quote(MakefileFacts.DockerBuildPrefix + definition.Name.Value)} does not exist: add that line after the definition.",
                     definition.Name.Value, $"variable={variable}")
                 : Rule.At(definition.Variable.Span,
                     $"Definition {Finding.Quote(variable)} has no {Finding.Quote(line)} line next to [the others](1), so {Finding.Quote(MakefileFacts.DockerBuildPrefix + definition.Name.Value)} does not exist.",
                     definition.Name.Value, $"variable={variable}",
-                    new RelatedLocation(lastEval.Line, $"Add {Finding.Quote(line)} after this line."));
+                    new RelatedLocation(at, $"Add {Finding.Quote(line)} {(after ? "after" : "before")} this line."));
+            yield return finding with
+            {
+                Fix = text is null ? null : new Fix($"Add {Finding.Quote(line)}.", [MakefileEdits.Insert(text, at, after, line)]),
+            };
         }
 
+        // Whether to define the variable or to remove the eval is the author's decision: no fix.
         foreach (var eval in makefile.Evals.Where(e => !makefile.IsDefined(e.Variable.Value)))
         {
             yield return Rule.At(eval.Variable.Span,
                 $"The generate-docker-build-target eval names {Finding.Quote(eval.Variable.Value)}, which is not a 'name|dockerfile-type|context|progress|needs-backend-arg' definition: define it, or remove the eval line.",
                 null, $"eval={eval.Variable.Value}");
         }
+    }
+
+    /// <summary>
+    /// Where the eval of each variable without one goes, in the order of the definitions: after the eval
+    /// of the nearest definition before it that has one, else before that of the nearest after it, else
+    /// after the last eval; with no eval at all, after the definition. A variable defined twice gets the
+    /// place of its first definition, so the fixes of both findings are one line.
+    /// </summary>
+    private static Dictionary<string, (SourceSpan At, bool After)> Places(MakefileFacts makefile)
+    {
+        var evals = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+        foreach (var eval in makefile.Evals)
+            evals.TryAdd(eval.Variable.Value, eval.Line);
+
+        var definitions = makefile.Definitions;
+        var neighbours = MakefileEdits.Neighbours(definitions, d => evals.TryGetValue(d.Variable.Value, out var line) ? line : null);
+        var places = new Dictionary<string, (SourceSpan, bool)>(StringComparer.Ordinal);
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            var place = neighbours[i] ?? (makefile.Evals.Count > 0 ? (makefile.Evals[^1].Line, true) : (definitions[i].Line, true));
+            places.TryAdd(definitions[i].Variable.Value, place);
+        }
+
+        return places;
     }
 }

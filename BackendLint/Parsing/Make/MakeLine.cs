@@ -11,28 +11,37 @@ public sealed class MakeLine
     private readonly SourceText _source;
     private readonly int[]? _offsets;
     private readonly int _start;
+    private readonly (int Start, int End) _physical;
 
     /// <summary>A line whose characters were joined from several places: <paramref name="offsets"/> maps each one.</summary>
-    internal MakeLine(SourceText source, string text, int[] offsets, bool isRecipe)
+    internal MakeLine(SourceText source, string text, int[] offsets, bool isRecipe, (int Start, int End) physical)
     {
         _source = source;
         Text = text;
         _offsets = offsets;
         IsRecipe = isRecipe;
+        _physical = physical;
     }
 
     /// <summary>A line that is one slice of the file, starting at offset <paramref name="start"/>.</summary>
-    internal MakeLine(SourceText source, string text, int start, bool isRecipe)
+    internal MakeLine(SourceText source, string text, int start, bool isRecipe, (int Start, int End) physical)
     {
         _source = source;
         Text = text;
         _start = start;
         IsRecipe = isRecipe;
+        _physical = physical;
     }
 
     public string Text { get; }
 
     public bool IsRecipe { get; }
+
+    /// <summary>
+    /// The physical lines the logical line is made of, from the first one's start (a recipe's tab
+    /// included) to the last one's end (without its line break): what a fix inserts before or after.
+    /// </summary>
+    public SourceSpan Extent => _source.Span(_physical.Start, _physical.End);
 
     public SourceText Source => _source;
 

@@ -118,6 +118,7 @@ public static class MakefileLexer
     {
         var text = source.Text;
         commentStart = -1;
+        var extent = (physical[0].Start, physical[^1].End);
 
         // Most lines are one physical line: their text is a slice of the file, offsets need no table.
         if (physical.Count == 1)
@@ -135,7 +136,7 @@ public static class MakefileLexer
             }
 
             if (start >= 0)
-                return new MakeLine(source, text[start..end], start, isRecipe);
+                return new MakeLine(source, text[start..end], start, isRecipe, extent);
         }
 
         var builder = new StringBuilder();
@@ -192,7 +193,7 @@ public static class MakefileLexer
         var map = offsets.ToArray();
         if (!isRecipe)
             (joined, map, commentStart) = StripComment(joined, map);
-        return new MakeLine(source, joined, map, isRecipe);
+        return new MakeLine(source, joined, map, isRecipe, extent);
     }
 
     // make removes everything from the first '#' not escaped by a backslash; "\#" stands for '#'.

@@ -53,10 +53,10 @@ public static class MakefileReader
                                 (dockerBuildBackends ??= (target, [])).Items.AddRange(rule.Prerequisites);
                                 break;
                             case "prepare-test-extra":
-                                current = prepare ??= new StepCollector(target);
+                                current = prepare ??= new StepCollector(target, rule.Line.Extent);
                                 break;
                             case "test-extra":
-                                current = test ??= new StepCollector(target);
+                                current = test ??= new StepCollector(target, rule.Line.Extent);
                                 break;
                             case "backends/%":
                                 patternRule ??= target;
@@ -85,7 +85,7 @@ public static class MakefileReader
         var fields = assignment.Fields('|');
         if (fields.Count != 5 || fields[0].Value.Length == 0)
             return null;
-        return new MakeBackend(assignment.Name, assignment.Operator, fields[0], fields[1], fields[2], fields[3], fields[4]);
+        return new MakeBackend(assignment.Name, assignment.Operator, fields[0], fields[1], fields[2], fields[3], fields[4], assignment.Line.Extent);
     }
 
     // $(eval $(call generate-docker-build-target,$(BACKEND_X)))
@@ -103,26 +103,26 @@ public static class MakefileReader
             return null;
 
         var nameOffset = variable.Start + 2;
-        return new MakeEval(line.Token(nameOffset, variable.End - 1), line.SpanOf(eval.Start, eval.End));
+        return new MakeEval(line.Token(nameOffset, variable.End - 1), line.Extent);
     }
 
     private static MakeTargetList? List((Located<string> Target, List<Located<string>> Items)? list) =>
         list is { } l ? new MakeTargetList(l.Target, l.Items) : null;
 
-    private sealed class StepCollector(Located<string> target)
+    private sealed class StepCollector(Located<string> target, SourceSpan ruleLine)
     {
         private readonly List<MakeBackendStep> _steps = [];
 
         public void Add(MakeRecipeLine line)
         {
-            if (Step(line.Words()) is { } step)
+            if (Step(line.Words(), line.Line.Extent) is { } step)
                 _steps.Add(step);
         }
 
-        public MakeStepRecipe ToRecipe() => new(target, _steps);
+        public MakeStepRecipe ToRecipe() => new(target, ruleLine, _steps);
 
         // $(MAKE) -C backend/python/vllm test; also ${MAKE}, make and --directory dir.
-        private static MakeBackendStep? Step(List<Located<string>> words)
+        private static MakeBackendStep? Step(List<Located<string>> words, SourceSpan line)
         {
             var make = words.FindIndex(w => w.Value is "$(MAKE)" or "${MAKE}" or "make");
             if (make < 0)
@@ -157,7 +157,7 @@ public static class MakefileReader
                 parts = parts[1..];
             if (parts.Length != 3 || parts[0] != "backend")
                 return null;
-            return new MakeBackendStep(written, parts[1], parts[2], target);
+            return new MakeBackendStep(written, parts[1], parts[2], target, line);
         }
     }
 }

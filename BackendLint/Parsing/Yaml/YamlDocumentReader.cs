@@ -86,7 +86,7 @@ public static class YamlDocumentReader
                         break;
                     case SequenceEnd or MappingEnd:
                         var frame = stack.Pop();
-                        done = frame.Finish(file, e);
+                        done = frame.Finish(source, e);
                         spare.Push(frame);
                         break;
                     default:
@@ -329,14 +329,15 @@ public static class YamlDocumentReader
             return _keys.TryAdd(key.Value, key) ? null : _keys[key.Value];
         }
 
-        public (YamlNode Node, long Size) Finish(string file, ParsingEvent end)
+        public (YamlNode Node, long Size) Finish(SourceText source, ParsingEvent end)
         {
+            var file = source.Path;
             var anchor = NameOf(StartEvent.Anchor);
             var tag = TagOf(StartEvent.Tag);
             // A block collection "ends" where the next line starts; its last child is the honest end.
             // A flow collection ends at its closing bracket, which is part of it.
             var last = IsMapping ? (_pairs.Count > 0 ? _pairs[^1].Value.Span : (SourceSpan?)null) : (_items.Count > 0 ? _items[^1].Span : null);
-            var span = YamlSpans.Of(file, StartEvent.Start, end.End);
+            var span = _isFlow ? YamlSpans.Flow(source, StartEvent.Start, end.End) : YamlSpans.Of(file, StartEvent.Start, end.End);
             if (last is { } l && !_isFlow)
                 span = span with { EndLine = l.EndLine, EndColumn = l.EndColumn };
 

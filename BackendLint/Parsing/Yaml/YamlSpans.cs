@@ -10,6 +10,15 @@ public static class YamlSpans
     public static SourceSpan Of(string file, Mark start, Mark end) =>
         new(file, checked((int)start.Line), checked((int)start.Column), checked((int)end.Line), checked((int)end.Column));
 
+    /// <summary>A flow collection's span: YamlDotNet ends it where its closing bracket starts; the bracket is part of it.</summary>
+    public static SourceSpan Flow(SourceText source, Mark start, Mark end)
+    {
+        var at = (int)Math.Min(end.Index, source.Text.Length);
+        return at < source.Text.Length && source.Text[at] is ']' or '}'
+            ? source.Span(source.OffsetOf(checked((int)start.Line), checked((int)start.Column)), at + 1)
+            : Of(source.Path, start, end);
+    }
+
     /// <summary>The span of a node's <c>&amp;anchor</c>, when the node starts with it (YamlDotNet starts a node at its properties).</summary>
     public static SourceSpan? AnchorOf(SourceText source, YamlNode node)
     {

@@ -95,6 +95,19 @@ internal static class YamlEdits
     }
 
     /// <summary>
+    /// Appends whole lines to the entry whose last line is <paramref name="line"/>: written as a
+    /// replacement of that line's last character by itself and the lines, so that an entry inserted
+    /// after it in the same run (<see cref="InsertAfter"/>, at the same place) always comes after
+    /// what is appended, never between the entry and its new keys.
+    /// </summary>
+    public static TextEdit Append(SourceText text, int line, IEnumerable<string> lines)
+    {
+        var nl = Edits.NewLine(text);
+        var end = LineEnd(text, line);
+        return new TextEdit(text.Span(end - 1, end), text.Text[end - 1] + string.Concat(lines.Select(l => nl + l)));
+    }
+
+    /// <summary>
     /// Deletes whole lines with their line end; lines that end the file without one take the line
     /// end before them, so the file ends as it did.
     /// </summary>

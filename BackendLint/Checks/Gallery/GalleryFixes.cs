@@ -52,35 +52,55 @@ internal static class GalleryFixes
     }
 
     /// <summary>
-    /// BL1005: the <c>X-development</c> meta of a family, written as its images are (their first
-    /// line, their name line) with the meta's capabilities map naming the development images.
-    /// Placed where the file keeps its development metas.
+    /// BL1005: the <c>X-development</c> meta of a family: a <c>&lt;&lt;: *x</c> line and a name line
+    /// written as those of the development meta it is placed next to (else of the family's first
+    /// image), and the meta's capabilities map naming the development images. Placed where the
+    /// file keeps its development metas.
     /// </summary>
     public static Fix? DevelopmentMeta(BackendModel model, GalleryFamily family)
     {
         var root = family.Root;
         if (model.Source(model.Gallery.File) is not { } file || root.Name is not { } name || !root.WritesCapabilities
-            || root.Anchor is null || family.Images.FirstOrDefault() is not { Lines: { } firstLines } first)
+            || root.Anchor is null || family.Images.FirstOrDefault() is not { Lines: not null } first)
             return null;
         var development = name.Text + DevelopmentSuffix;
-        if (!YamlEdits.IsPlainName(development) || Capabilities(model, root, TagChannel.Master, file) is not { } capabilities)
+        if (!YamlEdits.IsPlainName(development) || Capabilities(model, root, TagChannel.Master, file) is not { } capabilities
+            || YamlEdits.Indentation(file.Text, root.Field("capabilities")!.Key.Span) is not { } indentation)
             return null;
 
-        // The first line of the family's first image, '- !!merge <<: *x' and nothing else, and its name line.
-        if (first.Fields is not [{ Key.Value: "<<" } merge, ..] || first.Merges.Count != 1 || first.Merges[0].Value != root.Anchor
-            || merge.Key.Span.StartLine != firstLines.StartLine || !merge.Value.IsSingleLine || !YamlEdits.EndsLine(file, merge.Value)
-            || first.Name is not { IsInherited: false } imageName || first.Field("name") is not { } nameField
-            || nameField.Key.Span.StartLine == firstLines.StartLine || !YamlEdits.EndsLine(file, nameField.Value)
-            || YamlEdits.Indentation(file.Text, nameField.Key.Span) is not { } indentation
-            || YamlEdits.Indentation(file.Text, root.Field("capabilities")!.Key.Span) != indentation)
-            return null;
-        var head = YamlEdits.CopyLines(file, firstLines.StartLine, firstLines.StartLine, []);
-        var nameLine = YamlEdits.CopyLines(file, nameField.Key.Span.StartLine, nameField.Value.EndLine, [(imageName.Span, imageName.Text, development)]);
-        if (head is not [_] || nameLine is not [_])
+        var metas = model.Gallery.Families.Select(f => (Family: f, Meta: DevelopmentMetaOf(f))).Where(m => m.Meta is { Lines: not null }).ToList();
+        var previous = metas.LastOrDefault(m => m.Family.Root.Index < root.Index).Meta;
+        var next = metas.FirstOrDefault(m => m.Family.Root.Index > root.Index).Meta;
+        var head = new[] { previous, next, first }.OfType<GalleryEntry>().Select(t => Head(file, t, root.Anchor, development, indentation)).FirstOrDefault(h => h is not null);
+        if (head is null)
             return null;
 
-        var lines = head.Concat(nameLine).Concat(capabilities).ToList();
-        return new Fix($"Add the meta {Finding.Quote(development)} naming the development images of {Finding.Quote(name.Text)}.", [PlaceMeta(model.Gallery, file.Text, family, first, lines)]);
+        // Where the file keeps its development metas: most of LocalAI's stand right before their
+        // family's first image (42 of 66 at 82c191afa); a gallery that keeps them together, in the
+        // order of their metas, gets the new one after the development meta of the nearest family
+        // before it, else before that of the nearest after it.
+        var beforeImages = metas.Count(m => m.Family.Images.FirstOrDefault() is { } image && image.Index == m.Meta!.Index + 1);
+        var together = metas.Count > 0 && beforeImages * 2 <= metas.Count;
+        var lines = head.Concat(capabilities).ToList();
+        var edit = together && previous is not null ? YamlEdits.InsertAfter(file.Text, previous.Lines!.Value.EndLine, lines)
+            : Edits.InsertLinesBefore(file.Text, (together && next is not null ? next : first).Lines!.Value.StartLine, [.. lines]);
+        return new Fix($"Add the meta {Finding.Quote(development)} naming the development images of {Finding.Quote(name.Text)}.", [edit]);
+    }
+
+    // The first two lines of a new entry copied from another: its '- !!merge <<: *x' line, merging
+    // the anchor instead, and its name line, naming the new entry; each alone on its line and the name
+    // at the indentation the new entry's keys need.
+    private static List<string>? Head(SourceFile file, GalleryEntry template, string anchor, string name, string indentation)
+    {
+        if (template.Lines is not { } lines || template.Fields is not [{ Key.Value: "<<" } merge, ..] || template.Merges is not [var alias]
+            || merge.Key.Span.StartLine != lines.StartLine || !merge.Value.IsSingleLine || !YamlEdits.EndsLine(file, merge.Value)
+            || template.Name is not { IsInherited: false } written || template.Field("name") is not { } field
+            || field.Key.Span.StartLine == lines.StartLine || !YamlEdits.EndsLine(file, field.Value)
+            || YamlEdits.Indentation(file.Text, field.Key.Span) != indentation)
+            return null;
+        var head = YamlEdits.CopyLines(file, lines.StartLine, lines.StartLine, [(alias.Span, "*" + alias.Value, "*" + anchor)]);
+        var nameLine = YamlEdits.CopyLines(file, field.Key.Span.StartLine, field.Value.EndLine, [(written.Span, written.Text, name)]);
+        return head is [var h] && nameLine is [var n] ? [h, n] : null;
     }
 
     /// <summary>
@@ -96,7 +116,7 @@ internal static class GalleryFixes
             || Capabilities(model, writer, want, file) is not { } capabilities)
             return null;
         return new Fix($"Give {Finding.Quote(meta.DisplayName)} its own capabilities map naming the {(want == TagChannel.Master ? "development" : "release")} images.",
-            [YamlEdits.InsertAfter(file.Text, lines.EndLine, capabilities)]);
+            [YamlEdits.Append(file.Text, lines.EndLine, capabilities)]);
     }
 
     /// <summary>BL1004: the capability names the image of the same build in the meta's channel.</summary>
@@ -116,7 +136,7 @@ internal static class GalleryFixes
             || !YamlEdits.EndsLine(file, field.Value) || YamlEdits.Indentation(file.Text, field.Key.Span) is not { } indentation)
             return null;
         var line = $"{indentation}alias: {file.Text.Slice(field.Value)}";
-        return new Fix($"Add 'alias: {name.Text}' to {Finding.Quote(name.Text)}.", [YamlEdits.InsertAfter(file.Text, field.Value.EndLine, [line])]);
+        return new Fix($"Add 'alias: {name.Text}' to {Finding.Quote(name.Text)}.", [YamlEdits.Append(file.Text, field.Value.EndLine, [line])]);
     }
 
     /// <summary>BL1008: deletes the lines of an identical copy; one that defines an anchor others may merge stays.</summary>
@@ -153,27 +173,6 @@ internal static class GalleryFixes
         }
 
         return YamlEdits.CopyLines(file, field.Key.Span.StartLine, field.Value.EndLine, replacements);
-    }
-
-    // Where the file keeps its development metas: most of LocalAI's stand right before their
-    // family's first image (42 of 66 at 82c191afa); a gallery that keeps them together, in the
-    // order of their metas, gets the new one after the development meta of the nearest family
-    // before it, else before that of the nearest after it.
-    private static TextEdit PlaceMeta(GalleryIndex gallery, SourceText text, GalleryFamily family, GalleryEntry first, List<string> lines)
-    {
-        var metas = gallery.Families.Select(f => (Family: f, Meta: DevelopmentMetaOf(f))).Where(m => m.Meta is { Lines: not null }).ToList();
-        var beforeImages = metas.Count(m => m.Family.Images.FirstOrDefault() is { } image && image.Index == m.Meta!.Index + 1);
-        if (metas.Count > 0 && beforeImages * 2 <= metas.Count)
-        {
-            var previous = metas.LastOrDefault(m => m.Family.Root.Index < family.Root.Index).Meta;
-            if (previous is not null)
-                return YamlEdits.InsertAfter(text, previous.Lines!.Value.EndLine, lines);
-            var next = metas.FirstOrDefault(m => m.Family.Root.Index > family.Root.Index).Meta;
-            if (next is not null)
-                return Edits.InsertLinesBefore(text, next.Lines!.Value.StartLine, [.. lines]);
-        }
-
-        return Edits.InsertLinesBefore(text, first.Lines!.Value.StartLine, [.. lines]);
     }
 
     private static GalleryEntry? DevelopmentMetaOf(GalleryFamily family) =>

@@ -260,6 +260,16 @@ public class DevelopmentChannelCompleteFixTests
     }
 
     [Test]
+    public void Fixes_a_missing_development_meta_next_to_the_others_when_as_many_stand_apart_as_before_their_images()
+    {
+        static string Family(string x) => $"- !!merge <<: *{x}\n  name: cpu-{x}\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-{x}\n- !!merge <<: *{x}\n  name: cpu-{x}-development\n  uri: quay.io/go-skynet/local-ai-backends:master-cpu-{x}\n";
+        static string Meta(string x) => $"- &{x}\n  name: {x}\n  alias: {x}\n  capabilities:\n    default: cpu-{x}\n";
+        static string Development(string x) => $"- !!merge <<: *{x}\n  name: {x}-development\n  capabilities:\n    default: cpu-{x}-development\n";
+        var complete = Meta("a") + Meta("b") + Meta("c") + Development("b") + Development("c") + Development("a") + Family("a") + Family("b") + Family("c");
+        GalleryFix.Fixed(complete.Replace(Development("c"), "", StringComparison.Ordinal), CheckIds.DevelopmentChannelComplete).Should().Be(complete);
+    }
+
+    [Test]
     public void Offers_no_meta_fix_when_an_image_of_its_capabilities_has_no_development_twin()
     {
         const string index = "- &a\n  name: \"a\"\n  alias: \"a\"\n  capabilities:\n    default: \"cpu-a\"\n    metal: \"metal-a\"\n" + Images

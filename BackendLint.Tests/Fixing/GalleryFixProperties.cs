@@ -65,6 +65,19 @@ public class GalleryFixProperties
         }
     }
 
+    // One copy of the base repository for every case: only its gallery is rewritten, and no fix here touches another file.
+    private Fixture? _repo;
+
+    private readonly HashSet<string> _checkedClean = [];
+
+    private string Repo => _repo!.Path;
+
+    [OneTimeSetUp]
+    public void MaterializeBase() => _repo = Fixture.Materialize(Fixture.Base);
+
+    [OneTimeTearDown]
+    public void DeleteBase() => _repo?.Dispose();
+
     [TestCaseSource(nameof(Cases))]
     public void Fix_restores_the_gallery(string rule, string where, string style)
     {
@@ -74,8 +87,7 @@ public class GalleryFixProperties
         var planted = plant.Plant(clean);
         if (style == "CRLF")
             (clean, planted) = (clean.ReplaceLineEndings("\r\n"), planted.ReplaceLineEndings("\r\n"));
-        using var repo = Fixture.Materialize(Fixture.Base);
-        FixRestores(repo.Path, clean, planted, rule.Split(' '));
+        FixRestores(clean, planted, rule.Split(' '));
     }
 
     /// <summary>Several families broken at once, each its own way, in any style: one <c>fix</c> repairs them all, in as many rounds as it takes.</summary>
@@ -93,7 +105,6 @@ public class GalleryFixProperties
             (t, f) => CopyEntry(t, $"cpu-{f}", after: null, requote: true),
             (t, f) => RemoveEntry(RemoveEntry(t, $"cpu-{f}-development"), $"{f}-development"),
         ];
-        using var repo = Fixture.Materialize(Fixture.Base);
         // With three of the four development metas gone, the one left cannot say where the file keeps them.
         var breaksMeta = new[] { 2, 7 };
         var chosenBreaks = Gen.Int[0, breaks.Length - 1].Array[Families.Length].Where(c => c.Count(breaksMeta.Contains) <= 2);
@@ -105,29 +116,32 @@ public class GalleryFixProperties
                 planted = breaks[chosen[i]](planted, Families[i]);
             if (Styles[style].Name == "CRLF")
                 (clean, planted) = (clean.ReplaceLineEndings("\r\n"), planted.ReplaceLineEndings("\r\n"));
-            FixRestores(repo.Path, clean, planted, []);
+            FixRestores(clean, planted, []);
         }, iter: Iterations, threads: 1);
     }
 
     private static int Iterations => int.TryParse(Environment.GetEnvironmentVariable("BACKENDLINT_PROPERTY_ITERATIONS"), out var n) ? n : 60;
 
-    private static void FixRestores(string repo, string clean, string planted, string[] rules)
+    private void FixRestores(string clean, string planted, string[] rules)
     {
-        var path = Path.Combine(repo, Index);
-        File.WriteAllText(path, clean);
-        Check(repo).Should().Be((0, "0 errors, 0 warnings in 0 of 6 backends\n"), "the clean gallery, written this way, reports nothing");
+        var path = Path.Combine(Repo, Index);
+        if (_checkedClean.Add(clean))
+        {
+            File.WriteAllText(path, clean);
+            Check(Repo).Should().Be((0, "0 errors, 0 warnings in 0 of 6 backends\n"), "the clean gallery, written this way, reports nothing");
+        }
 
         File.WriteAllText(path, planted);
-        var before = Check(repo);
+        var before = Check(Repo);
         foreach (var rule in rules)
             before.Out.Should().Contain($"(fixable) [{rule}]");
 
-        var fix = Run.InProcess("fix", repo);
+        var fix = Run.InProcess("fix", Repo);
         fix.Exit.Should().Be(0, fix.Out + fix.Err);
         File.ReadAllText(path).Should().Be(clean, "fixing gives back the gallery without the problem, and changes nothing else");
-        Check(repo).Should().Be((0, "0 errors, 0 warnings in 0 of 6 backends\n"));
 
-        var again = Run.InProcess("fix", "--dry-run", repo);
+        // Nothing is left at any level, and a second fix has nothing to do.
+        var again = Run.InProcess("fix", "--dry-run", "--fail-level", "note", Repo);
         (again.Exit, again.Out, again.Err).Should().Be((0, "", "backendlint: nothing to fix\n"));
     }
 

@@ -253,4 +253,46 @@ public class GalleryIndexReaderTests
         index.Twin(index.Entries[2], TagChannel.Latest).Should().BeNull("another repository's tags are another image");
         index.Twin(index.Entries[0], TagChannel.Other).Should().BeNull();
     }
+
+    [Test]
+    public void An_entry_knows_the_whole_lines_it_is_written_on()
+    {
+        const string text = "- &a\n  name: a\n  description: |\n    two\n    lines\n\n# about b\n- name: b # trailing\n  uri: \"q/x:latest-b\"   # note\n- {name: c}\n";
+        var entries = Read(text).Entries;
+        entries[0].Lines.Should().Be(new SourceSpan(File, 1, 1, 5, 10), "a block scalar ends on its last line with text, not after the blank line it swallowed");
+        entries[1].Lines.Should().Be(new SourceSpan(File, 8, 1, 9, 31), "the comment after its last value is on its line");
+        entries[2].Lines.Should().Be(new SourceSpan(File, 10, 1, 10, 12));
+    }
+
+    [Test]
+    public void An_entry_sharing_its_lines_has_none()
+    {
+        var entries = Read("[{name: a}, {name: b}]\n").Entries;
+        entries.Should().HaveCount(2).And.OnlyContain(e => e.Lines == null);
+    }
+
+    [Test]
+    public void An_entry_lists_the_keys_it_writes_with_the_whole_value_as_written()
+    {
+        const string text = "- !!merge <<: *a\n  name: \"x\"\n  mirrors: [p, 'q']\n  capabilities:\n    default: y\n";
+        var entry = Read("- &a\n  name: a\n" + text).Entries[1];
+        var full = "- &a\n  name: a\n" + text;
+        entry.Fields.Select(f => f.Key.Value).Should().Equal("<<", "name", "mirrors", "capabilities");
+        entry.Fields[0].Key.Span.Should().Be(At(full, 3, "!!merge <<"));
+        entry.Fields[0].Value.Should().Be(At(full, 3, "*a"));
+        entry.Field("name")!.Value.Should().Be(At(full, 4, "\"x\""), "a scalar's value keeps its quotes");
+        entry.Field("mirrors")!.Value.Should().Be(At(full, 5, "[p, 'q']"), "a flow collection ends at its bracket");
+        entry.Field("capabilities")!.Value.Should().Be(new SourceSpan(File, 7, 5, 7, 15));
+        entry.Field("uri").Should().BeNull();
+    }
+
+    [Test]
+    public void An_image_knows_where_its_channel_is_written()
+    {
+        const string text = "- name: a\n  uri: \"q/x:latest-cpu-a\"\n  mirrors:\n    - 'r/x:master-cpu-a'\n    - r/x:v1.0-cpu-a\n";
+        var entry = Read(text).Entries[0];
+        entry.Image!.ChannelSpan.Should().Be(At(text, 2, "latest"));
+        entry.Mirrors[0].Image.ChannelSpan.Should().Be(At(text, 4, "master"));
+        entry.Mirrors[1].Image.ChannelSpan.Should().BeNull("a pinned tag has no channel");
+    }
 }

@@ -17,7 +17,7 @@ public class TextReporterTests
         var writer = new StringWriter { NewLine = "\n" };
         TextReporter.Write(writer, Findings, color: false);
         writer.ToString().Should().Be(
-            "backend/index.yaml:2:44: error: Gallery image 'cpu-x' is tagged 'latest-cpu-x', but no image uses 'master-cpu-x', so the development channel cannot install it: add an image 'cpu-x-development' with uri 'quay.io/go-skynet/local-ai-backends:master-cpu-x' next to it. [BL1002]\n" +
+            "backend/index.yaml:2:44: error: Gallery image 'cpu-x' is tagged 'latest-cpu-x', but no image uses 'master-cpu-x', so the development channel cannot install it: add an image 'cpu-x-development' with uri 'quay.io/go-skynet/local-ai-backends:master-cpu-x' next to it. (fixable) [BL1002]\n" +
             "backend/index.yaml:2:50: error: Gallery image 'cpu-x' uses tag suffix '-cpu-x', which no build-matrix entry produces: add a build-matrix entry with tag-suffix '-cpu-x', or correct the tag. [BL1001]\n" +
             "2 errors, 0 warnings in 1 backend\n");
     }

@@ -73,7 +73,7 @@ public static class FixApplier
             var original = texts[file.Key].Text;
             var builder = new System.Text.StringBuilder(original.Length + 256);
             var position = 0;
-            // An insertion where a replacement starts goes before the replaced text.
+            // At one place, insertions go before a replacement that starts there, whatever the order of their fixes.
             foreach (var edit in file.OrderBy(e => e.Start).ThenBy(e => e.End > e.Start).ThenBy(e => e.Order))
             {
                 builder.Append(original, position, edit.Start - position).Append(edit.Text);

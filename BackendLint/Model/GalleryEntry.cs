@@ -39,6 +39,9 @@ public enum TagChannel
 /// </summary>
 public sealed record ImageReference(string Repository, TagChannel Channel, Located<string>? Tag, Located<string>? TagSuffix)
 {
+    /// <summary>Where the <c>latest</c> or <c>master</c> that starts the tag is written: what a fix moving the image to the other channel replaces.</summary>
+    public SourceSpan? ChannelSpan { get; init; }
+
     /// <summary>The repositories LocalAI's build matrix pushes backend images to.</summary>
     public static readonly IReadOnlyList<string> BackendRepositories = ["quay.io/go-skynet/local-ai-backends", "localai/localai-backends"];
 
@@ -61,6 +64,13 @@ public sealed record ImageReference(string Repository, TagChannel Channel, Locat
         : Repository;
 }
 
+/// <summary>
+/// A key an entry writes itself (<c>&lt;&lt;</c> included), with the span of its whole value as written:
+/// a scalar with its quotes, a flow collection with its brackets, a block collection from its first
+/// item to the end of its last. What a fix needs to copy or extend the entry the way it is written.
+/// </summary>
+public sealed record GalleryField(Located<string> Key, SourceSpan Value);
+
 /// <summary>One item of <c>mirrors:</c>: the value as written and the image it names.</summary>
 public sealed record Mirror(GalleryValue Value, ImageReference Image);
 
@@ -74,6 +84,19 @@ public sealed class GalleryEntry
 
     /// <summary>The whole item, from its <c>-</c> to its last value.</summary>
     public required SourceSpan Span { get; init; }
+
+    /// <summary>
+    /// The whole lines it is written on: from column 1 of its <c>-</c> line to the end of its last
+    /// line (the line end excluded). Null when it shares a line with another item (a flow sequence)
+    /// or anything but a comment follows it on its last line: then no fix copies or deletes it.
+    /// </summary>
+    public SourceSpan? Lines { get; init; }
+
+    /// <summary>The keys it writes itself, in the order written.</summary>
+    public IReadOnlyList<GalleryField> Fields { get; init; } = [];
+
+    /// <summary>The key it writes itself, or null.</summary>
+    public GalleryField? Field(string key) => Fields.FirstOrDefault(f => f.Key.Value == key);
 
     /// <summary>The <c>&amp;name</c> it defines, so images can merge it.</summary>
     public required string? Anchor { get; init; }

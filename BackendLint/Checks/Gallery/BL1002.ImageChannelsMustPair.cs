@@ -26,9 +26,15 @@ internal sealed class ImageChannelsMustPair : ICheck
             var name = image.Channel == TagChannel.Latest
                 ? first.DisplayName + "-development"
                 : first.DisplayName.EndsWith("-development", StringComparison.Ordinal) ? first.DisplayName[..^"-development".Length] : first.DisplayName;
+            // Whether a release build belongs in the development channel is settled: CI pushes both tags. Whether
+            // a development build is ready for release users is a maintainer's call, so a lone 'master' gets no fix.
+            // Several names on one tag are BL1007's to sort out first.
+            var fix = image.Channel == TagChannel.Latest && suffix.Images.TrueForAll(i => string.Equals(i.DisplayName, first.DisplayName, StringComparison.OrdinalIgnoreCase))
+                ? GalleryFixes.DevelopmentImage(model, first)
+                : null;
             yield return Rule.At(tag.Span,
                 $"Gallery image {Finding.Quote(first.DisplayName)} is tagged {Finding.Quote(have + suffix.Text)}, but no image uses {Finding.Quote(missing + suffix.Text)}, so the {channel} channel cannot install it: add an image {Finding.Quote(name)} with uri {Finding.Quote($"{image.Repository}:{missing}{suffix.Text}")} next to it.",
-                first.MetaName, $"suffix={suffix.Text};missing={missing}");
+                first.MetaName, $"suffix={suffix.Text};missing={missing}") with { Fix = fix };
         }
     }
 }

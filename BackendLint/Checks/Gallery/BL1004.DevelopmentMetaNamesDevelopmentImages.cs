@@ -33,7 +33,10 @@ internal sealed class DevelopmentMetaNamesDevelopmentImages : ICheck
                     yield return Rule.At(via.Span,
                         $"{Finding.Quote(meta.DisplayName)} is a {wanted} meta but inherits its capabilities through {Finding.Quote("*" + via.Value)}, and they name {got} images ({Finding.Quote(target.DisplayName)} for {Finding.Quote(capability.Key.Value)}), so installing it gets the {got} build: write its own capabilities map naming the {wanted} images.",
                         meta.MetaName, $"entry={meta.DisplayName};capabilities=inherited",
-                        new RelatedLocation(capability.Value.Span, $"The inherited capability {Finding.Quote(capability.Key.Value)} is written here."));
+                        new RelatedLocation(capability.Value.Span, $"The inherited capability {Finding.Quote(capability.Key.Value)} is written here.")) with
+                    {
+                        Fix = GalleryFixes.OwnCapabilities(model, meta, want),
+                    };
                     break;
                 }
 
@@ -44,7 +47,10 @@ internal sealed class DevelopmentMetaNamesDevelopmentImages : ICheck
                         ? $"name the {wanted} image of that build (tagged {Finding.Quote((want == TagChannel.Master ? "master" : "latest") + target.Image.TagSuffix?.Value)}), adding it to the gallery if it is missing."
                         : $"use {Finding.Quote(twin.DisplayName)}."),
                     meta.MetaName, $"entry={meta.DisplayName};capability={capability.Key.Value}",
-                    new RelatedLocation(tag.Span, $"{Finding.Quote(target.DisplayName)} is tagged {Finding.Quote(tag.Value)} here."));
+                    new RelatedLocation(tag.Span, $"{Finding.Quote(target.DisplayName)} is tagged {Finding.Quote(tag.Value)} here.")) with
+                {
+                    Fix = twin is null ? null : GalleryFixes.Repoint(model, capability, twin),
+                };
             }
         }
     }

@@ -26,7 +26,7 @@ internal sealed class DevelopmentChannelComplete : ICheck
             if (root.IsMeta && model.Gallery.EntryNamed(development) is null)
                 yield return Rule.At(name.Span,
                     $"{Finding.Quote(name.Text)} has development images ('master' tags) but no entry is named {Finding.Quote(development)}, so its development build cannot be installed by name: add a meta {Finding.Quote(development)} merging {Finding.Quote(name.Text)} whose capabilities name its '-development' images.",
-                    root.MetaName, $"family={name.Text};missing=meta");
+                    root.MetaName, $"family={name.Text};missing=meta") with { Fix = GalleryFixes.DevelopmentMeta(model, family) };
 
             // The name 'backend: …' selects the release build by: the root's alias, else its name.
             var alias = root.Alias?.Text ?? name.Text;
@@ -40,7 +40,11 @@ internal sealed class DevelopmentChannelComplete : ICheck
             yield return Rule.At(first.Name!.Value.Span,
                 $"{which} of {Finding.Quote(name.Text)} ({Finding.Quote(first.DisplayName)}{(lacking.Count > 1 ? ", …" : "")}) {(lacking.Count == 1 ? "has" : "have")} no alias {Finding.Quote(alias)}, so 'backend: {alias}' never selects an installed development build: "
                 + (root.Alias is null ? $"add 'alias: {alias}' to {Finding.Quote(name.Text)}, which its images inherit." : $"give them alias {Finding.Quote(alias)}."),
-                root.MetaName, $"family={name.Text};missing=alias");
+                root.MetaName, $"family={name.Text};missing=alias") with
+                {
+                    // One line on the meta fixes every image that inherits it; an image with an alias of its own was given it by someone.
+                    Fix = root.Alias is null && lacking.TrueForAll(i => i.Alias is null) ? GalleryFixes.Alias(model, root) : null,
+                };
         }
     }
 }

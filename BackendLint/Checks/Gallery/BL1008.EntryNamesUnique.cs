@@ -32,7 +32,8 @@ internal sealed class EntryNamesUnique : ICheck
                         : $"Gallery entry {Finding.Quote(copy.DisplayName)} repeats the name of [an entry above](1) but differs from it, and LocalAI only ever installs the first entry of a name: rename one of the two, or remove the wrong one.",
                     copy.MetaName, $"name={name.Text.ToLowerInvariant()};{(identical ? "identical" : "differs")}",
                     new RelatedLocation(Where(name), $"The first entry named {Finding.Quote(entry.DisplayName)}."));
-                yield return identical ? finding with { Level = Severity.Warning } : finding;
+                // An identical copy can go: LocalAI never installs it, and the first says the same.
+                yield return identical ? finding with { Level = Severity.Warning, Fix = GalleryFixes.DeleteCopy(model, copy) } : finding;
             }
         }
     }

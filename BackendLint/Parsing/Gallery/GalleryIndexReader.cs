@@ -80,12 +80,20 @@ public static class GalleryIndexReader
                 MetaName = (root == mapping ? null : (root.Get("name") as YamlScalar)?.Value) ?? name?.Text,
                 ContentHash = _content.Of(mapping),
                 AnchorSpan = YamlSpans.AnchorOf(source, mapping),
+                Lines = YamlSpans.ItemLines(source, mapping),
+                Fields = Fields(mapping),
                 MergeRoot = root == mapping ? null : _anchored.GetValueOrDefault(root),
             };
             if (mapping.Anchor is not null)
                 _anchored[mapping] = entry;
             return entry;
         }
+
+        // Keys that are not scalars (a complex key) are nothing a fix edits.
+        private static GalleryField[] Fields(YamlMapping mapping) =>
+        [
+            .. mapping.Pairs.Where(p => p.Key is YamlScalar).Select(p => new GalleryField(new Located<string>(((YamlScalar)p.Key).Value, p.Key.Span), p.Value.Span)),
+        ];
 
         private GalleryValue? Scalar(YamlMapping mapping, Located<string>[] sites, string key) =>
             Scalar(_merges.Lookup(mapping, key), sites, key);
@@ -150,7 +158,10 @@ public static class GalleryIndexReader
             var suffix = suffixStart < text.Length
                 ? new Located<string>(Share(text.AsSpan(suffixStart)), YamlSpans.Within(source, node, suffixStart, text.Length - suffixStart))
                 : new Located<string>("", tag.Span);
-            return new ImageReference(Share(text.AsSpan(0, colon)), channel, tag, suffix);
+            return new ImageReference(Share(text.AsSpan(0, colon)), channel, tag, suffix)
+            {
+                ChannelSpan = YamlSpans.Within(source, node, tagStart, prefixLength),
+            };
         }
 
         private string Share(ReadOnlySpan<char> text)

@@ -86,7 +86,7 @@ public static class YamlDocumentReader
                         break;
                     case SequenceEnd or MappingEnd:
                         var frame = stack.Pop();
-                        done = frame.Finish(file, e);
+                        done = frame.Finish(source, e);
                         spare.Push(frame);
                         break;
                     default:
@@ -259,10 +259,14 @@ public static class YamlDocumentReader
 
         public bool IsMapping { get; private set; }
 
+        // Written in '{…}' or '[…]': its end event is its closing bracket.
+        private bool _isFlow;
+
         public void Start(NodeEvent start, bool isMapping)
         {
             StartEvent = start;
             IsMapping = isMapping;
+            _isFlow = start is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow };
             _keys = null;
             _pendingKey = null;
             _size = 1;
@@ -325,14 +329,16 @@ public static class YamlDocumentReader
             return _keys.TryAdd(key.Value, key) ? null : _keys[key.Value];
         }
 
-        public (YamlNode Node, long Size) Finish(string file, ParsingEvent end)
+        public (YamlNode Node, long Size) Finish(SourceText source, ParsingEvent end)
         {
+            var file = source.Path;
             var anchor = NameOf(StartEvent.Anchor);
             var tag = TagOf(StartEvent.Tag);
             // A block collection "ends" where the next line starts; its last child is the honest end.
+            // A flow collection ends at its closing bracket, which is part of it.
             var last = IsMapping ? (_pairs.Count > 0 ? _pairs[^1].Value.Span : (SourceSpan?)null) : (_items.Count > 0 ? _items[^1].Span : null);
-            var span = YamlSpans.Of(file, StartEvent.Start, end.End);
-            if (last is { } l)
+            var span = _isFlow ? YamlSpans.Flow(source, StartEvent.Start, end.End) : YamlSpans.Of(file, StartEvent.Start, end.End);
+            if (last is { } l && !_isFlow)
                 span = span with { EndLine = l.EndLine, EndColumn = l.EndColumn };
 
             YamlNode node = IsMapping ? new YamlMapping(span, anchor, tag, _pairs.ToArray()) : new YamlSequence(span, anchor, tag, _items.ToArray());

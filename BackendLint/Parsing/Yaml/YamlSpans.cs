@@ -10,6 +10,15 @@ public static class YamlSpans
     public static SourceSpan Of(string file, Mark start, Mark end) =>
         new(file, checked((int)start.Line), checked((int)start.Column), checked((int)end.Line), checked((int)end.Column));
 
+    /// <summary>A flow collection's span: YamlDotNet ends it where its closing bracket starts; the bracket is part of it.</summary>
+    public static SourceSpan Flow(SourceText source, Mark start, Mark end)
+    {
+        var at = (int)Math.Min(end.Index, source.Text.Length);
+        return at < source.Text.Length && source.Text[at] is ']' or '}'
+            ? source.Span(source.OffsetOf(checked((int)start.Line), checked((int)start.Column)), at + 1)
+            : Of(source.Path, start, end);
+    }
+
     /// <summary>The span of a node's <c>&amp;anchor</c>, when the node starts with it (YamlDotNet starts a node at its properties).</summary>
     public static SourceSpan? AnchorOf(SourceText source, YamlNode node)
     {
@@ -20,6 +29,35 @@ public static class YamlSpans
         return rest.Length > anchor.Length && rest[0] == '&' && rest[1..].StartsWith(anchor, StringComparison.Ordinal)
             ? source.Span(start, start + 1 + anchor.Length)
             : null;
+    }
+
+    /// <summary>
+    /// The whole lines an item of a block sequence is written on: from column 1 of the line of its
+    /// <c>-</c> to the end of its last line, the line end excluded. An item that ends with a line
+    /// break (a block scalar, and the blank lines it swallowed) ends on its last line with text. Null
+    /// when anything but blanks and the <c>-</c> precedes it on its first line, or anything but
+    /// blanks and a comment follows it on its last: a flow sequence, or another item sharing the line.
+    /// </summary>
+    public static SourceSpan? ItemLines(SourceText source, YamlNode item)
+    {
+        var text = source.Text;
+        var start = source.OffsetOf(item.Span.StartLine, 1);
+        var at = source.OffsetOf(item.Span.StartLine, item.Span.StartColumn);
+        if (!text.AsSpan(start, at - start).Trim(' ').SequenceEqual("-"))
+            return null;
+
+        var end = Math.Min(source.OffsetOf(item.Span.EndLine, item.Span.EndColumn), text.Length);
+        if (end > at && text[end - 1] is '\n' or '\r')
+        {
+            while (end > at && char.IsWhiteSpace(text[end - 1]))
+                end--;
+        }
+
+        var lineEnd = text.AsSpan(end).IndexOfAny('\n', '\r') is var n and >= 0 ? end + n : text.Length;
+        var rest = text.AsSpan(end, lineEnd - end).TrimStart(" \t");
+        if (!rest.IsEmpty && (rest[0] != '#' || rest.Length == lineEnd - end))
+            return null;
+        return source.Span(start, lineEnd);
     }
 
     /// <summary>

@@ -25,12 +25,12 @@ public class FixSummaryTests
             var (exit, output, error) = Run.InProcess(env, "fix", repository.Path, "--dry-run", "--format", "github", "--fail-level", "none");
             exit.Should().Be(ExitCode.Success);
             output.Should().BeEmpty("the diff is the repository's text: it stays out of the log");
-            error.Should().Be("backendlint: would fix 2 findings (BL3001 1, BL3002 1) in 'Makefile'; nothing was changed\n");
+            error.Should().Be("backendlint: would fix 3 findings (BL3001 1, BL3002 1, BL3004 1) in 'Makefile'; nothing was changed\n");
 
             var text = File.ReadAllText(summary);
             text.Should().StartWith("## BackendLint\n");
             var section = text[text.IndexOf("### Suggested fixes\n", StringComparison.Ordinal)..];
-            section.Should().StartWith("### Suggested fixes\n\n`backendlint fix` would fix 2 findings \\(BL3001 1, BL3002 1\\) in 'Makefile'. To apply the fixes, run `backendlint fix`");
+            section.Should().StartWith("### Suggested fixes\n\n`backendlint fix` would fix 3 findings \\(BL3001 1, BL3002 1, BL3004 1\\) in 'Makefile'. To apply the fixes, run `backendlint fix`");
             Fenced(section).Should().Be(Run.InProcess("fix", repository.Path, "--dry-run").Out);
             Snapshot(repository.Path).Should().Equal(before);
         }
@@ -76,7 +76,7 @@ public class FixSummaryTests
     {
         using var repository = Fixture.Materialize("adoption-debt");
         var (_, output, _) = Run.InProcess("fix", repository.Path, "--path-prefix", "sub", "--no-color");
-        output.Should().StartWith("sub/Makefile:16:13: warning: ");
+        output.Should().StartWith("sub/backend/index.yaml:29:13: error: ");
     }
 
     [TestCase(new[] { "--format", "github" }, "--format github shows the diff in the job summary: it needs --dry-run")]

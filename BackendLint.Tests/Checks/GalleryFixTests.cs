@@ -94,6 +94,7 @@ public class ImageChannelsMustPairFixTests
     [TestCase("- name: cpu-a\n  uri: \"quay.io/go-skynet/local-ai-backends:lat\\x65st-cpu-a\"\n", TestName = "Offers_no_fix_when_the_tag_is_written_with_an_escape")]
     [TestCase("- name: cpu-a\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-a\n- name: cpu-b\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-a\n", TestName = "Offers_no_fix_when_two_names_share_the_tag")]
     [TestCase("- &a\n  name: a\n  alias: a\n- <<: *a\n  name: cpu-a\n  alias: other\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-a\n", TestName = "Offers_no_fix_when_the_image_has_an_alias_its_development_copy_must_not_have")]
+    [TestCase("- name: cpu-a\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-a\n  capabilities: {default: cpu-a}\n", TestName = "Offers_no_fix_for_an_image_with_a_capabilities_map_of_its_own")]
     public void Offers_no_fix(string index)
     {
         GalleryFix.Findings(index, CheckIds.ImageChannelsMustPair).Should().NotBeEmpty().And.OnlyContain(f => f.Fix == null);

@@ -120,6 +120,60 @@ public class GalleryFixProperties
         }, iter: Iterations, threads: 1);
     }
 
+    // What a hand edit leaves in a gallery: comments, quotes, flow brackets, anchors, merges, odd indentation.
+    private static readonly string[] Fragments =
+    [
+        "# c", " # c", "'", "\"", "[", "]", "{", "}", ", ", ": ", "&x ", "*vllm", "<<: *kokoro", "!!merge ", "- ", "  ", "\t", "|", ">",
+        "-development", "latest-", "master-", "alias: x", "name: cpu-vllm", "mirrors: [a, b]", "capabilities: {default: cpu-vllm}",
+    ];
+
+    /// <summary>
+    /// Whatever the gallery, with problems planted and its text mutated around them: <c>fix</c> never
+    /// writes a gallery it cannot read (that is an internal error, and nothing is written), and what it
+    /// writes has nothing left to fix.
+    /// </summary>
+    [Test]
+    public void Fix_never_breaks_a_gallery()
+    {
+        Func<string, string>[] plants =
+        [
+            t => RemoveEntry(t, "cpu-vllm-development"),
+            t => RemoveEntry(t, "kokoro-development"),
+            t => RemoveKey(t, "whisper", "alias"),
+            t => RemoveKey(t, "llama-cpp-development", "capabilities"),
+            t => Repoint(t, "vllm-development", "nvidia", "cuda12-vllm-development", "cuda12-vllm"),
+            t => CopyEntry(t, "metal-whisper", after: null, requote: true),
+        ];
+        var gen = Gen.Select(Gen.Int[0, Styles.Length - 1], Gen.Int[0, plants.Length - 1].Array[1, 3], Gen.Int[0, 4], Gen.Int);
+        gen.Sample((style, planted, mutations, seed) =>
+        {
+            var text = Styles[style].Write(BaseIndex);
+            foreach (var plant in planted.Distinct())
+                text = plants[plant](text);
+            var random = new Random(seed);
+            var lines = Lines(text);
+            for (var i = 0; i < mutations; i++)
+            {
+                var at = random.Next(lines.Count);
+                switch (random.Next(4))
+                {
+                    case 0: lines.RemoveAt(at); break;
+                    case 1: lines.Insert(at, lines[at]); break;
+                    case 2: lines[at] = lines[at].Insert(random.Next(lines[at].Length + 1), Fragments[random.Next(Fragments.Length)]); break;
+                    default: lines.Insert(at, Fragments[random.Next(Fragments.Length)]); break;
+                }
+            }
+
+            var path = Path.Combine(Repo, Index);
+            File.WriteAllText(path, string.Join(Styles[style].Name == "CRLF" ? "\r\n" : "\n", lines));
+            var fix = Run.InProcess("fix", "--fail-level", "none", Repo);
+            fix.Err.Should().NotContain("internal error").And.NotContain("   at ").And.NotContain("still offered");
+            fix.Exit.Should().BeOneOf(0, 3);
+            if (fix.Exit == 0)
+                Run.InProcess("fix", "--dry-run", "--fail-level", "none", Repo).Should().Be((0, "", "backendlint: nothing to fix\n"));
+        }, iter: Iterations * 2, threads: 1);
+    }
+
     private static int Iterations => int.TryParse(Environment.GetEnvironmentVariable("BACKENDLINT_PROPERTY_ITERATIONS"), out var n) ? n : 60;
 
     private void FixRestores(string clean, string planted, string[] rules)

@@ -27,21 +27,20 @@ public sealed class LocalAiFixTests
     {
         if (!Directory.Exists(Path.Combine(Mirror, "objects")))
             Assert.Ignore($"no LocalAI mirror at {Mirror}");
-        var repo = Directory.CreateTempSubdirectory("backendlint-localai-").FullName;
+        var repo = Extract(Commit);
         try
         {
-            var archive = GitTestRepository.RunBytes(Mirror, ["archive", "--format=tar", Commit, ".github", "backend", "Makefile", "scripts"]);
-            archive.Exit.Should().Be(0, archive.Error);
-            TarFile.ExtractToDirectory(new MemoryStream(archive.Output), repo, overwriteFiles: false);
-
             var (before, findingsBefore) = Lint(repo);
             var fix = Run.InProcess("fix", repo);
             fix.Err.Should().NotContain("internal error").And.NotContain("still offered");
             var (after, findingsAfter) = Lint(repo);
 
-            // The only findings left are those that offered no fix, and none is new.
-            Keys(findingsAfter).Should().Equal(Keys(findingsBefore.Where(f => f.Fix is null)));
+            // The only findings left are those that offered no fix, and none is new. (A fix may also end a
+            // finding that has none: on 7293f26fc the development image BL1002's fix adds is the one a
+            // capability named in vain, BL1003.)
             findingsBefore.Should().Contain(f => f.Fix != null);
+            findingsAfter.Should().OnlyContain(f => f.Fix == null);
+            Keys(findingsBefore.Where(f => f.Fix is null)).Should().Contain(Keys(findingsAfter));
 
             Matrix(after).Should().Equal(Matrix(before), "no fix edits the build matrix");
             MakefileItems(before).Except(MakefileItems(after)).Should().BeEmpty("fixes only add to the Makefile");
@@ -59,6 +58,53 @@ public sealed class LocalAiFixTests
         {
             Directory.Delete(repo, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// On the parent of each commit in which LocalAI's maintainers fixed what a gallery rule reports,
+    /// <c>fix</c> makes their change: the same lines, at the same place.
+    /// </summary>
+    [TestCase("8d124d080", TestName = "Fix_makes_LocalAI_s_own_gallery_fix(8d124d080, whisper-development meta, BL1005)")]
+    [TestCase("b032cf489", TestName = "Fix_makes_LocalAI_s_own_gallery_fix(b032cf489, chatterbox-development capability, BL1004)")]
+    [TestCase("73bdc3b50", TestName = "Fix_makes_LocalAI_s_own_gallery_fix(73bdc3b50, alias opus, BL1005)")]
+    [TestCase("b7247fc14", TestName = "Fix_makes_LocalAI_s_own_gallery_fix(b7247fc14, alias whisperx, BL1005)")]
+    public void Fix_makes_LocalAI_s_own_gallery_fix(string commit)
+    {
+        if (!Directory.Exists(Path.Combine(Mirror, "objects")))
+            Assert.Ignore($"no LocalAI mirror at {Mirror}");
+        var repo = Extract(commit + "^");
+        try
+        {
+            var original = File.ReadAllLines(Path.Combine(repo, Index));
+            var upstream = GitTestRepository.Run(Mirror, "show", $"{commit}:{Index}").Split('\n');
+            Run.InProcess("fix", repo).Err.Should().NotContain("internal error");
+            var ours = File.ReadAllLines(Path.Combine(repo, Index));
+
+            // The one place the maintainers changed: the lines between what their commit kept before and after.
+            var before = 0;
+            while (original[before] == upstream[before])
+                before++;
+            var after = 0;
+            while (original[^(after + 1)] == upstream[^(after + 1)])
+                after++;
+            var change = upstream[before..^after].Append(original[^after]).ToArray();
+            Enumerable.Range(0, ours.Length - change.Length + 1).Where(i => ours.AsSpan(i, change.Length).SequenceEqual(change)).Should()
+                .ContainSingle($"the fix writes the lines {commit} wrote, followed by the line that followed them");
+        }
+        finally
+        {
+            Directory.Delete(repo, recursive: true);
+        }
+    }
+
+    // The sources of a LocalAI commit in a temporary directory: the inputs and the backend source tree.
+    private static string Extract(string revision)
+    {
+        var repo = Directory.CreateTempSubdirectory("backendlint-localai-").FullName;
+        var archive = GitTestRepository.RunBytes(Mirror, ["archive", "--format=tar", revision, ".github", "backend", "Makefile", "scripts"]);
+        archive.Exit.Should().Be(0, archive.Error);
+        TarFile.ExtractToDirectory(new MemoryStream(archive.Output), repo, overwriteFiles: false);
+        return repo;
     }
 
     /// <summary>What the fixes did to the gallery: names, sorted.</summary>

@@ -25,6 +25,15 @@ public class SilentInputTests
         document.Comments.Should().BeEmpty();
     }
 
+    // Found by GalleryFixProperties: YamlDotNet's scanner lets a tag that is no URI through and then
+    // throws an ArgumentException of its own (an internal error, exit 3, instead of a positioned one).
+    [Test]
+    public void A_tag_that_is_no_uri_is_an_input_error()
+    {
+        var act = () => YamlDocumentReader.Read(new SourceText("f.yml", "- &a\n  name: a\n- !!me]rge <<: *a\n  name: b\n"));
+        act.Should().Throw<InputError>().Which.Problem.Should().Be("the YAML cannot be parsed after this point (a tag that is not a valid URI?)");
+    }
+
     [Test]
     public void An_explicit_end_of_the_only_document_is_fine()
     {

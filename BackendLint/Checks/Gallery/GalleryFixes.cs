@@ -20,13 +20,14 @@ internal static class GalleryFixes
     /// <summary>
     /// BL1002: the development image of a release image, a copy of its lines right after it, named
     /// <c>X-development</c> and with <c>latest</c> turned to <c>master</c> in its uri and mirrors.
+    /// An image that writes a capabilities map of its own is left alone: its copy would name release images.
     /// </summary>
     public static Fix? DevelopmentImage(BackendModel model, GalleryEntry release)
     {
         if (model.Source(model.Gallery.File) is not { } file || release.Lines is not { } lines
             || release.Name is not { IsInherited: false } name || release.Uri is not { IsInherited: false }
             || release.Image is not { Channel: TagChannel.Latest, ChannelSpan: { } channel }
-            || name.Text.EndsWith(DevelopmentSuffix, StringComparison.Ordinal))
+            || name.Text.EndsWith(DevelopmentSuffix, StringComparison.Ordinal) || release.Field("capabilities") is not null)
             return null;
         var development = name.Text + DevelopmentSuffix;
         if (model.Gallery.HasEntryNamed(development) || !YamlEdits.IsPlainName(development))
@@ -146,7 +147,7 @@ internal static class GalleryFixes
             : null;
 
     /// <summary>The alias the development images of a family need: its merged entry's alias, else its name.</summary>
-    public static string? ExpectedAlias(GalleryEntry root) => root.Alias?.Text ?? root.Name?.Text;
+    private static string? ExpectedAlias(GalleryEntry root) => root.Alias?.Text ?? root.Name?.Text;
 
     /// <summary>
     /// The lines of the capabilities map <paramref name="writer"/> writes, each value naming the

@@ -133,6 +133,11 @@ public static class YamlDocumentReader
             // YamlDotNet gives up this way on some broken flow collections ("a: [1, 2" and a new key).
             throw new InputError(last, "the YAML cannot be parsed after this point (an unclosed '[' or '{'?)");
         }
+        catch (ArgumentException)
+        {
+            // And this way on a tag that is no URI ("!!me]rge <<: *x"), which its scanner lets through.
+            throw new InputError(last, "the YAML cannot be parsed after this point (a tag that is not a valid URI?)");
+        }
 
         return new YamlDocument(source, root, comments.Rest());
     }

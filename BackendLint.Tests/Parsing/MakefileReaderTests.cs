@@ -129,6 +129,24 @@ public class MakefileReaderTests
         facts.PrepareTestExtra.Steps[1].Directory.Span.Should().Be(At(text, 5, "backend/rust/kokoros"));
     }
 
+    // What a fix inserts before or after: every physical line of the logical line, a recipe's tab and
+    // a continuation onto an empty line included.
+    [Test]
+    public void Definitions_evals_steps_and_step_rules_carry_their_whole_logical_line()
+    {
+        const string text =
+            "BACKEND_A = \\\r\n\ta|golang|.|false|true # the a backend\r\n" +
+            "  $(eval $(call generate-docker-build-target,$(BACKEND_A)))  \r\n" +
+            "test-extra: \\\r\n  prepare-test-extra\r\n" +
+            "\t$(MAKE) -C backend/python/a test \\\r\n\r\n" +
+            "\t$(MAKE) \\\r\n\t\t-C backend/python/b test\r\n";
+        var facts = Read(text);
+        facts.Definitions.Single().Line.Should().Be(new SourceSpan("Makefile", 1, 1, 2, 39));
+        facts.Evals.Single().Line.Should().Be(new SourceSpan("Makefile", 3, 1, 3, 62));
+        facts.TestExtra!.RuleLine.Should().Be(new SourceSpan("Makefile", 4, 1, 5, 21));
+        facts.TestExtra.Steps.Select(s => s.Line).Should().Equal(new SourceSpan("Makefile", 6, 1, 7, 1), new SourceSpan("Makefile", 8, 1, 9, 27));
+    }
+
     [Test]
     public void Reads_eval_lines_and_the_variable_they_name()
     {

@@ -40,7 +40,7 @@ internal sealed class DefinitionAndEvalMustPair : ICheck
                     new RelatedLocation(at, $"Add {Finding.Quote(line)} {(after ? "after" : "before")} this line."));
             yield return finding with
             {
-                Fix = text is null ? null : new Fix($"Add {Finding.Quote(line)}.", [MakefileEdits.Insert(text, at, after, line)]),
+                Fix = text is null ? null : new Fix($"Add {Finding.Quote(line)}.", [MakefileEdits.Insert(text, at, after, MakefileEdits.Indentation(text, at.StartLine) + line)]),
             };
         }
 

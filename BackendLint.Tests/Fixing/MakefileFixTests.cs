@@ -172,11 +172,45 @@ public class MakefileFixTests
         Fixed(makefile, CheckIds.DefinitionAndEvalMustPair).Should().EndWith(Eval("TEST_MODEL_URL") + Eval("A") + "FOO = 1\n");
     }
 
+    private const string Macro = "define generate-docker-build-target\ndocker-build-$(word 1,$(subst |, ,$(1))):\n\tdocker build .\nendef\n";
+
     [Test]
     public void Eval_fix_adds_the_line_after_a_continued_definition_when_there_is_no_eval()
     {
-        const string makefile = "BACKEND_A = \\\n\ta|golang|.|false|true\nFOO = 1\n";
-        Fixed(makefile, CheckIds.DefinitionAndEvalMustPair).Should().Be("BACKEND_A = \\\n\ta|golang|.|false|true\n" + Eval("A") + "FOO = 1\n");
+        const string makefile = Macro + "BACKEND_A = \\\n\ta|golang|.|false|true\nFOO = 1\n";
+        Fixed(makefile, CheckIds.DefinitionAndEvalMustPair).Should().Be(Macro + "BACKEND_A = \\\n\ta|golang|.|false|true\n" + Eval("A") + "FOO = 1\n");
+    }
+
+    [Test]
+    public void Eval_fix_adds_the_line_after_the_macro_when_there_is_no_eval()
+    {
+        // make expands the eval as it reads it: before the macro's 'endef' it would call nothing.
+        var makefile = Definitions("a", "b") + Macro + "FOO = 1\n";
+        Fixed(makefile, CheckIds.DefinitionAndEvalMustPair).Should().Be(Definitions("a", "b") + Macro + Eval("A") + Eval("B") + "FOO = 1\n");
+    }
+
+    [Test]
+    public void Eval_fix_offers_nothing_without_an_eval_or_the_macro()
+    {
+        var finding = Lint.Snippets(makefile: Definitions("a"), only: CheckIds.DefinitionAndEvalMustPair).Should().ContainSingle().Subject;
+        finding.Fix.Should().BeNull("an eval calling an undefined macro creates no target");
+    }
+
+    [Test]
+    public void Eval_fix_adds_the_line_after_a_definition_that_follows_the_evals()
+    {
+        // Next to A's eval, $(BACKEND_C) would still be empty: the line goes after C's definition.
+        var makefile = Definitions("a") + Macro + Eval("A") + "FOO = 1\n" + Definitions("c") + "BAR = 2\n";
+        var finding = Lint.Snippets(makefile: makefile, only: CheckIds.DefinitionAndEvalMustPair).Should().ContainSingle().Subject;
+        finding.Related.Single().Span.StartLine.Should().Be(8);
+        Fixed(makefile, CheckIds.DefinitionAndEvalMustPair).Should().EndWith("FOO = 1\n" + Definitions("c") + Eval("C") + "BAR = 2\n");
+    }
+
+    [Test]
+    public void Eval_fix_adds_the_line_after_the_macro_when_the_neighbouring_eval_comes_before_it()
+    {
+        var makefile = Definitions("a", "b") + Eval("A") + Macro + Eval("C");
+        Fixed(makefile, CheckIds.DefinitionAndEvalMustPair).Should().EndWith(Macro + Eval("B") + Eval("C"));
     }
 
     [Test]

@@ -107,6 +107,18 @@ public class MakefileReaderTests
         facts.NotParallel.Should().BeNull();
     }
 
+    // An eval works only after the macro it calls: the fix of a missing eval line needs its end.
+    [Test]
+    public void Reads_the_last_block_defining_the_generate_target_macro_whole()
+    {
+        const string text =
+            "define other\nx\nendef\n" +
+            "override define generate-docker-build-target =\n\tdefine nested\n  define nested\n  endef\ndocker-build-$(1):\nendef\n" +
+            "ifeq ($(OS),Darwin)\ndefine generate-docker-build-target\nendef # darwin\nendif\n";
+        Read(text).GenerateTarget.Should().Be(new SourceSpan("Makefile", 11, 1, 12, 15));
+        Read("define other\nendef\n").GenerateTarget.Should().BeNull();
+    }
+
     [Test]
     public void Reads_prepare_and_test_recipes_through_blank_lines_and_comments()
     {

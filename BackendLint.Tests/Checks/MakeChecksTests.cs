@@ -129,7 +129,7 @@ public class DefinitionAndEvalMustPairTests
     {
         const string makefile = "BACKEND_A = a|golang|.|false|true\n";
         var finding = Lint.Snippets(makefile: makefile, only: CheckIds.DefinitionAndEvalMustPair).Should().ContainSingle().Subject;
-        finding.PlainMessage.Should().Be("Definition 'BACKEND_A' has no '$(eval $(call generate-docker-build-target,$(BACKEND_A)))' line, so 'docker-build-a' does not exist: add that line after the definition.");
+        finding.PlainMessage.Should().Be("Definition 'BACKEND_A' has no '$(eval $(call generate-docker-build-target,$(BACKEND_A)))' line, so 'docker-build-a' does not exist: add that line after the definition and the 'generate-docker-build-target' macro.");
         finding.Related.Should().BeEmpty();
         finding.Identity.Should().Be("variable=BACKEND_A");
         finding.Backend.Should().Be("a");

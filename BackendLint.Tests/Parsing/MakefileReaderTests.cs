@@ -107,6 +107,18 @@ public class MakefileReaderTests
         facts.NotParallel.Should().BeNull();
     }
 
+    // An eval works only after the macro it calls: the fix of a missing eval line needs its end.
+    [Test]
+    public void Reads_the_last_block_defining_the_generate_target_macro_whole()
+    {
+        const string text =
+            "define other\nx\nendef\n" +
+            "override define generate-docker-build-target =\n\tdefine nested\n  define nested\n  endef\ndocker-build-$(1):\nendef\n" +
+            "ifeq ($(OS),Darwin)\ndefine generate-docker-build-target\nendef # darwin\nendif\n";
+        Read(text).GenerateTarget.Should().Be(new SourceSpan("Makefile", 11, 1, 12, 15));
+        Read("define other\nendef\n").GenerateTarget.Should().BeNull();
+    }
+
     [Test]
     public void Reads_prepare_and_test_recipes_through_blank_lines_and_comments()
     {
@@ -127,6 +139,24 @@ public class MakefileReaderTests
         facts.PrepareTestExtra!.Steps.Select(s => $"{s.Lang}/{s.Name}:{s.Target?.Value}").Should().Equal("python/vllm:", "rust/kokoros:kokoros-grpc");
         facts.TestExtra!.Steps.Select(s => $"{s.Lang}/{s.Name}:{s.Target?.Value}").Should().Equal("python/vllm:test", "go/whisper:test");
         facts.PrepareTestExtra.Steps[1].Directory.Span.Should().Be(At(text, 5, "backend/rust/kokoros"));
+    }
+
+    // What a fix inserts before or after: every physical line of the logical line, a recipe's tab and
+    // a continuation onto an empty line included.
+    [Test]
+    public void Definitions_evals_steps_and_step_rules_carry_their_whole_logical_line()
+    {
+        const string text =
+            "BACKEND_A = \\\r\n\ta|golang|.|false|true # the a backend\r\n" +
+            "  $(eval $(call generate-docker-build-target,$(BACKEND_A)))  \r\n" +
+            "test-extra: \\\r\n  prepare-test-extra\r\n" +
+            "\t$(MAKE) -C backend/python/a test \\\r\n\r\n" +
+            "\t$(MAKE) \\\r\n\t\t-C backend/python/b test\r\n";
+        var facts = Read(text);
+        facts.Definitions.Single().Line.Should().Be(new SourceSpan("Makefile", 1, 1, 2, 39));
+        facts.Evals.Single().Line.Should().Be(new SourceSpan("Makefile", 3, 1, 3, 62));
+        facts.TestExtra!.RuleLine.Should().Be(new SourceSpan("Makefile", 4, 1, 5, 21));
+        facts.TestExtra.Steps.Select(s => s.Line).Should().Equal(new SourceSpan("Makefile", 6, 1, 7, 1), new SourceSpan("Makefile", 8, 1, 9, 27));
     }
 
     [Test]

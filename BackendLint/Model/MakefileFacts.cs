@@ -87,7 +87,8 @@ public sealed class MakefileFacts
         MakeStepRecipe? prepareTestExtra,
         MakeStepRecipe? testExtra,
         IReadOnlyList<Located<string>> backendTargets,
-        Located<string>? backendPatternRule)
+        Located<string>? backendPatternRule,
+        SourceSpan? generateTarget = null)
     {
         File = file;
         Definitions = definitions;
@@ -98,6 +99,7 @@ public sealed class MakefileFacts
         TestExtra = testExtra;
         BackendTargets = backendTargets;
         BackendPatternRule = backendPatternRule;
+        GenerateTarget = generateTarget;
         _evaluated = evals.Select(e => e.Variable.Value).ToHashSet(StringComparer.Ordinal);
         _defined = definitions.Select(d => d.Variable.Value).ToHashSet(StringComparer.Ordinal);
     }
@@ -123,6 +125,12 @@ public sealed class MakefileFacts
 
     /// <summary>The <c>backends/%</c> pattern rule, which makes every definition a <c>backends/&lt;name&gt;</c> target.</summary>
     public Located<string>? BackendPatternRule { get; }
+
+    /// <summary>
+    /// The last <c>define generate-docker-build-target … endef</c> block: make expands an eval line as it
+    /// reads it, so an eval before it calls nothing. Null when this Makefile does not define it.
+    /// </summary>
+    public SourceSpan? GenerateTarget { get; }
 
     /// <summary>Whether an eval line names this variable.</summary>
     public bool IsEvaluated(string variable) => _evaluated.Contains(variable);

@@ -29,18 +29,19 @@ internal sealed class DefinitionAndEvalMustPair : ICheck
         {
             var variable = definition.Variable.Value;
             var line = MakeEval.LineFor(variable);
-            var (at, after) = places[variable];
-            var finding = makefile.Evals.Count == 0
+            // No pattern variables here: a mutant of the condition would leave one unassigned (see CONTRIBUTING).
+            var place = places[variable];
+            var finding = !place.HasValue || makefile.Evals.Count == 0
                 ? Rule.At(definition.Variable.Span,
-                    $"Definition {Finding.Quote(variable)} has no {Finding.Quote(line)} line, so {Finding.Quote(MakefileFacts.DockerBuildPrefix + definition.Name.Value)} does not exist: add that line after the definition.",
+                    $"Definition {Finding.Quote(variable)} has no {Finding.Quote(line)} line, so {Finding.Quote(MakefileFacts.DockerBuildPrefix + definition.Name.Value)} does not exist: add that line after the definition and the {Finding.Quote(MakeEval.GenerateTarget)} macro.",
                     definition.Name.Value, $"variable={variable}")
                 : Rule.At(definition.Variable.Span,
                     $"Definition {Finding.Quote(variable)} has no {Finding.Quote(line)} line next to [the others](1), so {Finding.Quote(MakefileFacts.DockerBuildPrefix + definition.Name.Value)} does not exist.",
                     definition.Name.Value, $"variable={variable}",
-                    new RelatedLocation(at, $"Add {Finding.Quote(line)} {(after ? "after" : "before")} this line."));
+                    new RelatedLocation(place.Value.At, $"Add {Finding.Quote(line)} {(place.Value.After ? "after" : "before")} this line."));
             yield return finding with
             {
-                Fix = text is null ? null : new Fix($"Add {Finding.Quote(line)}.", [MakefileEdits.Insert(text, at, after, line)]),
+                Fix = text is null || !place.HasValue ? null : Insert(text, place.Value, line),
             };
         }
 
@@ -53,13 +54,19 @@ internal sealed class DefinitionAndEvalMustPair : ICheck
         }
     }
 
+    private static Fix Insert(SourceText text, (SourceSpan At, bool After) place, string line) =>
+        new($"Add {Finding.Quote(line)}.", [MakefileEdits.Insert(text, place.At, place.After, MakefileEdits.Indentation(text, place.At.StartLine) + line)]);
+
     /// <summary>
     /// Where the eval of each variable without one goes, in the order of the definitions: after the eval
     /// of the nearest definition before it that has one, else before that of the nearest after it, else
-    /// after the last eval; with no eval at all, after the definition. A variable defined twice gets the
-    /// place of its first definition, so the fixes of both findings are one line.
+    /// after the last eval. Make expands an eval line as it reads it, so the line goes after the
+    /// definition and after the <c>generate-docker-build-target</c> macro when the place found is not;
+    /// with no eval at all it goes there, and nowhere when this Makefile does not define the macro (an
+    /// eval calling nothing would silence the finding and create no target). A variable defined twice
+    /// gets the place of its first definition, so the fixes of both findings are one line.
     /// </summary>
-    private static Dictionary<string, (SourceSpan At, bool After)> Places(MakefileFacts makefile)
+    private static Dictionary<string, (SourceSpan At, bool After)?> Places(MakefileFacts makefile)
     {
         var evals = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
         foreach (var eval in makefile.Evals)
@@ -67,13 +74,24 @@ internal sealed class DefinitionAndEvalMustPair : ICheck
 
         var definitions = makefile.Definitions;
         var neighbours = MakefileEdits.Neighbours(definitions, d => evals.TryGetValue(d.Variable.Value, out var line) ? line : null);
-        var places = new Dictionary<string, (SourceSpan, bool)>(StringComparer.Ordinal);
+        var places = new Dictionary<string, (SourceSpan, bool)?>(StringComparer.Ordinal);
         for (var i = 0; i < definitions.Count; i++)
         {
-            var place = neighbours[i] ?? (makefile.Evals.Count > 0 ? (makefile.Evals[^1].Line, true) : (definitions[i].Line, true));
+            var earliest = definitions[i].Line;
+            var macro = makefile.GenerateTarget ?? earliest;
+            if (macro.EndLine > earliest.EndLine)
+                earliest = macro;
+            var place = neighbours[i] ?? (makefile.Evals.Count > 0 ? (makefile.Evals[^1].Line, true) : null);
+            // With no eval to stand next to, the line goes after both, if this Makefile defines the macro.
+            if (place.HasValue ? Precedes(place.Value, earliest) : makefile.GenerateTarget.HasValue)
+                place = (earliest, true);
             places.TryAdd(definitions[i].Variable.Value, place);
         }
 
         return places;
     }
+
+    // Whether a line inserted at the place would come before the end of the span.
+    private static bool Precedes((SourceSpan Line, bool After) place, SourceSpan span) =>
+        place.After ? place.Line.EndLine < span.EndLine : place.Line.StartLine <= span.EndLine;
 }

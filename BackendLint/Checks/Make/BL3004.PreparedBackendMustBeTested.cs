@@ -78,7 +78,7 @@ internal sealed class PreparedBackendMustBeTested : ICheck
         var places = new Dictionary<(string, string), (SourceSpan, bool, bool)>();
         for (var i = 0; i < from.Steps.Count; i++)
         {
-            var place = neighbours[i] is { } n ? (n.Line, n.After, true)
+            var place = neighbours[i].HasValue ? (neighbours[i]!.Value.Line, neighbours[i]!.Value.After, true)
                 : into.Steps.Count > 0 ? (into.Steps[^1].Line, true, true)
                 : (into.RuleLine, true, false);
             places.TryAdd((from.Steps[i].Lang, from.Steps[i].Name), place);

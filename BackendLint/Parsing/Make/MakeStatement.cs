@@ -237,3 +237,6 @@ public sealed record MakeDirective(MakeLine Line, string Keyword) : MakeStatemen
 
 /// <summary>A line that is only an expansion, such as <c>$(eval $(call …))</c>.</summary>
 public sealed record MakeExpressionLine(MakeLine Line) : MakeStatement(Line);
+
+/// <summary>A <c>define NAME … endef</c> block, whole (<see cref="Extent"/>); its body is not read.</summary>
+public sealed record MakeDefine(MakeLine Line, string Name, SourceSpan Extent) : MakeStatement(Line);

@@ -9,7 +9,7 @@ namespace BackendLint.Parsing.Make;
 /// followed by blanks does not); outside recipes the backslash-newline and the whitespace around
 /// it become one space and a <c>#</c> comments out the rest of the logical line, continuations
 /// included; in a recipe the backslash-newline and the next line's leading tab are removed, as
-/// make and then the shell do. <c>define … endef</c> bodies are skipped. A blank or comment line
+/// make and then the shell do. A <c>define … endef</c> block is one statement, its body unread. A blank or comment line
 /// inside a recipe does not end it. Comments are kept with their spans: make's own (from an
 /// unescaped <c>#</c> to the end of the logical line) and a recipe's shell comment words.
 /// </summary>
@@ -25,6 +25,7 @@ public static class MakefileLexer
         var inRecipeContext = false;
         var defineDepth = 0;
         var defineStart = 0;
+        MakeLine? defineLine = null;
 
         while (position < text.Length)
         {
@@ -38,7 +39,11 @@ public static class MakefileLexer
                 {
                     var words = FirstWords(Join(source, physical, isRecipe: false, out _).Text);
                     if (words.Count > 0 && words[0] == "endef")
+                    {
                         defineDepth--;
+                        if (defineDepth == 0)
+                            yield return new MakeDefine(defineLine!, DefineName(defineLine!.Text), source.Span(defineStart, physical[^1].End));
+                    }
                     else if (IsDefine(words))
                         defineDepth++;
                 }
@@ -66,6 +71,7 @@ public static class MakefileLexer
             if (IsDefine(first))
             {
                 defineStart = physical[0].Start;
+                defineLine = logical;
                 defineDepth = 1;
                 inRecipeContext = false;
                 continue;
@@ -224,6 +230,14 @@ public static class MakefileLexer
         }
 
         return (builder.ToString(), map.ToArray(), -1);
+    }
+
+    // "define NAME", "define NAME =", "override define NAME": the word after 'define'.
+    private static string DefineName(string text)
+    {
+        var words = text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var define = Array.IndexOf(words, "define");
+        return define >= 0 && define + 1 < words.Length ? words[define + 1] : "";
     }
 
     private static bool IsDefine(List<string> words) =>

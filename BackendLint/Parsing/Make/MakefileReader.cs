@@ -16,6 +16,7 @@ public static class MakefileReader
         var evals = new List<MakeEval>();
         var backendTargets = new List<Located<string>>();
         Located<string>? patternRule = null;
+        SourceSpan? generateTarget = null;
         // Every line of a list adds to it: collected as they come, made into a list once (100,000
         // '.NOTPARALLEL:' lines used to copy the list each time).
         (Located<string> Target, List<Located<string>> Items)? notParallel = null;
@@ -40,6 +41,9 @@ public static class MakefileReader
                     break;
                 case MakeExpressionLine expression when Eval(expression.Line) is { } eval:
                     evals.Add(eval);
+                    break;
+                case MakeDefine define when define.Name == MakeEval.GenerateTarget:
+                    generateTarget = define.Extent;
                     break;
                 case MakeRule rule:
                     foreach (var target in rule.Targets)
@@ -73,7 +77,7 @@ public static class MakefileReader
         }
 
         var facts = new MakefileFacts(source.Path, definitions, evals, List(notParallel), List(dockerBuildBackends),
-            prepare?.ToRecipe(), test?.ToRecipe(), backendTargets, patternRule);
+            prepare?.ToRecipe(), test?.ToRecipe(), backendTargets, patternRule, generateTarget);
         return (facts, comments);
     }
 

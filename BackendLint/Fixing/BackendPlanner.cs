@@ -93,13 +93,9 @@ internal sealed partial class BackendPlanner
         }
 
         // What else in the change filter names EXISTING ('item.backend === "ds4"'): a human decides whether NAME needs the same.
-        // The branch for EXISTING's own Dockerfile (its suffix and the directory it returns) is the line above.
-        var branch = _ownDockerfiles.SelectMany(d => new[] { d, "Dockerfile." + d }).Concat(SourceTree.Languages.Select(l => $"{SourceTree.Root}/{l}/{Like}/")).ToHashSet(StringComparer.Ordinal);
-        var mentions = _model.ChangeFilter.Literals
-            .Where(l => _names.Carries(l.Value) && !branch.Contains(l.Value) && !_ownDockerfiles.Any(d => l.Value.EndsWith("/Dockerfile." + d, StringComparison.Ordinal)))
-            .ToList();
+        var mentions = _model.ChangeFilter.Literals.Where(l => _names.Carries(l.Value)).ToList();
         if (mentions.Count > 0)
-            _byHand.Add($"see whether '{_name}' needs what the CI change filter says of '{Like}' at {string.Join(", ", mentions.Take(5).Select(m => _position(m.Span)))}{(mentions.Count > 5 ? ", …" : "")}");
+            _byHand.Add($"the CI change filter names '{Like}' at {string.Join(", ", mentions.Take(6).Select(m => _position(m.Span)))}{(mentions.Count > 6 ? ", …" : "")}: see whether '{_name}' needs the same");
     }
 
     /// <summary>A copy of EXISTING's value with NAME in it, or the value itself.</summary>

@@ -99,8 +99,9 @@ public static class BackendTemplate
 
     private static string Unknown(BackendModel model, string like)
     {
-        var near = model.Backends.Select(b => b.Name).Where(n => EditDistance.Between(n, like) <= Math.Max(2, like.Length / 4))
-            .OrderBy(n => EditDistance.Between(n, like)).ThenBy(n => n, StringComparer.Ordinal).Take(3).ToList();
+        // The nearest names only: 'whispr' means 'whisper', not also 'whisperx'.
+        var distances = model.Backends.Select(b => (Name: b.Name, Distance: EditDistance.Between(b.Name, like))).Where(n => n.Distance <= Math.Max(2, like.Length / 4)).ToList();
+        var near = distances.Where(n => n.Distance == distances.Min(d => d.Distance)).Select(n => n.Name).Order(StringComparer.Ordinal).Take(3).ToList();
         return $"--like: no backend named {Finding.Quote(like)} in the Makefile, the build matrix or the gallery"
             + (near.Count == 0 ? "" : $"; did you mean {string.Join(" or ", near.Select(Finding.Quote))}?");
     }

@@ -3,6 +3,7 @@ using BackendLint.Findings;
 using BackendLint.Fixing;
 using BackendLint.Model;
 using BackendLint.Tests.Support;
+using CsCheck;
 
 namespace BackendLint.Tests.Fixing;
 
@@ -340,6 +341,63 @@ public class BackendTemplateTests
         added.About("whisperx2", [.. PythonFiles.Select(f => $"backend/python/whisperx2/{f}")]).Should().BeEmpty();
     }
 
+    [Test]
+    public void A_backend_prepared_but_not_tested_is_neither_for_the_copy()
+    {
+        var added = Add("whisperx", "whisperx2", makefile: Makefile.Replace("\t$(MAKE) -C backend/python/whisperx test\n", ""));
+
+        added.Makefile.Should().NotContain("backend/python/whisperx2");
+        added.Addition.NotCopied.Should().ContainSingle().Which.Should().Contain("'prepare-test-extra' line of 'whisperx'").And.Contain("[BL3004]");
+        added.About("whisperx2", [.. PythonFiles.Select(f => $"backend/python/whisperx2/{f}")]).Should().BeEmpty();
+    }
+
+    [Test]
+    public void A_recipe_line_running_two_backends_is_not_copied()
+    {
+        var added = Add("whisper", "whisper2", makefile: Makefile.Replace(
+            "\t$(MAKE) -C backend/go/whisper test\n", "\t$(MAKE) -C backend/go/whisper test && $(MAKE) -C backend/python/faster-whisper test\n"));
+
+        added.Makefile.Should().Contain("\t$(MAKE) -C backend/go/whisper2\n").And.NotContain("backend/go/whisper2 test");
+        added.Addition.NotCopied.Should().ContainSingle().Which.Should().Contain("it runs more than 'whisper''s step");
+    }
+
+    private static int Iterations => int.TryParse(Environment.GetEnvironmentVariable("BACKENDLINT_PROPERTY_ITERATIONS"), out var n) ? n : 120;
+
+    private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    // Names made of LocalAI's words, so that they often contain, extend or sit inside the existing names.
+    private static readonly Gen<string> Word = Gen.OneOf(
+        Gen.OneOf<string>("whisper", "whisperx", "faster", "x", "2", "cpp", "cpu", "metal", "development", "latest", "master", "gpu"),
+        Gen.Int[0, Alphabet.Length - 1].Select(i => Alphabet[i]).Array[1, 5].Select(c => new string(c)));
+
+    private static readonly Gen<(string Like, string Name)> Adds = Gen.Select(
+        Gen.OneOf<string>("whisper", "whisperx", "faster-whisper"),
+        Word.Array[1, 3].Select(words => string.Join("-", words)));
+
+    [Test]
+    public void Any_valid_new_name_is_added_cleanly_or_refused_without_edits()
+    {
+        var names = new[] { "whisper", "whisperx", "faster-whisper" };
+        Adds.Sample(add =>
+        {
+            var (like, name) = add;
+            var added = Add(like, name);
+            if (added.Addition.Refusal is { } refusal)
+            {
+                added.Addition.Edits.Should().BeEmpty();
+                (BackendTemplate.NameProblem(name) is not null || names.Contains(name) || refusal.Contains("taken", StringComparison.Ordinal) || refusal.Contains("already exists", StringComparison.Ordinal))
+                    .Should().BeTrue(refusal);
+                return;
+            }
+
+            var lang = like == "whisper" ? "go" : "python";
+            var files = lang == "go" ? [$"backend/go/{name}/main.go"] : PythonFiles.Select(f => $"backend/python/{name}/{f}").ToArray();
+            var findings = LintEngine.Run(Lint.Model(added.Matrix, added.Index, added.Makefile, tree: [.. Tree, .. files]), CheckCatalog.All).Findings;
+            findings.Should().BeEmpty($"'{name}' like '{like}' leaves nothing to report");
+            Add(like, name, added.Matrix, added.Index, added.Makefile).Addition.Refusal.Should().Contain("already exists");
+        }, iter: Iterations, threads: 1);
+    }
+
     [TestCase("Whisper2", "lowercase")]
     [TestCase("whisper_2", "lowercase")]
     [TestCase("-whisper", "cannot start")]
@@ -375,6 +433,8 @@ public class BackendTemplateTests
             + "BACKEND_GONE = gone|golang|.|false|true\n";
         Add("whisper-darwin", "whisper3", makefile: makefile).Addition.Refusal.Should().Contain("only named by the Makefile target 'backends/whisper-darwin'");
         Add("gone", "gone2", makefile: makefile).Addition.Refusal.Should().Contain("left over from a removed backend [BL2005]");
+        Add("whisper", "whisper2", makefile: makefile).Addition.NotCopied.Should().ContainSingle()
+            .Which.Should().StartWith("the Makefile targets 'backends/whisper-darwin' (Makefile:1:15): they have recipes of their own");
     }
 
     [Test]

@@ -61,7 +61,8 @@ internal sealed partial class BackendPlanner
         PlanSteps(text, makefile.TestExtra, _like.TestExtra, true, parts);
 
         // Targets beside 'backends/<name>' that carry EXISTING's name ('backends/ds4-darwin') have recipes of their own.
-        var plain = new NameSubstitution(Like, _name, []);
+        // Other backends protect their names ('backends/faster-whisper'); a target that is only a target ('backends/ds4-darwin') does not.
+        var plain = new NameSubstitution(Like, _name, _model.Backends.Where(b => b.Name != Like && (b.Definitions.Count > 0 || b.MatrixEntries.Count > 0 || b.Metas.Count > 0 || b.Images.Count > 0)).Select(b => b.Name));
         var others = makefile.BackendTargets.Concat(makefile.NotParallel?.Prerequisites ?? [])
             .Where(t => t.Value != MakefileFacts.BackendTargetPrefix + Like && plain.Carries(t.Value))
             .DistinctBy(t => t.Value).ToList();
@@ -147,8 +148,10 @@ internal sealed partial class BackendPlanner
         var copied = 0;
         foreach (var step in steps)
         {
-            // A line that runs another backend's step too would be copied with it.
-            if (recipe.Steps.Count(s => s.Directory.Span.StartLine == step.Directory.Span.StartLine) > 1 || !step.Directory.Span.IsSingleLine)
+            // A line that runs another command too (another backend's step after '&&') would be copied with it.
+            var line = TextBlock.Line(text, step.Directory.Span.StartLine);
+            if (recipe.Steps.Count(s => s.Directory.Span.StartLine == step.Directory.Span.StartLine) > 1 || !step.Directory.Span.IsSingleLine
+                || line.Contains("&&", StringComparison.Ordinal) || line.Contains("||", StringComparison.Ordinal) || line.Contains(';', StringComparison.Ordinal) || line.TrimEnd().EndsWith('\\'))
             {
                 _notCopied.Add($"the '{target}' line at {_position(step.Directory.Span)}: it runs more than '{Like}''s step");
                 continue;

@@ -11,7 +11,7 @@ namespace BackendLint.Tests.Cli;
 public class CommandLineTests
 {
     public static IEnumerable<TestCaseData> Verbs() =>
-        new[] { typeof(LintOptions), typeof(BaselineOptions), typeof(ExplainOptions), typeof(ModelOptions), typeof(RulesOptions), typeof(FixOptions) }
+        new[] { typeof(LintOptions), typeof(BaselineOptions), typeof(ExplainOptions), typeof(ModelOptions), typeof(RulesOptions), typeof(FixOptions), typeof(AddOptions) }
             .Select(t => new TestCaseData(t.GetCustomAttribute<VerbAttribute>()!.Name, t).SetArgDisplayNames(t.Name));
 
     [TestCaseSource(nameof(Verbs))]
@@ -55,7 +55,7 @@ public class CommandLineTests
         var (exit, output, error) = Run.InProcess("help", "baselin");
         exit.Should().Be(ExitCode.Usage);
         output.Should().BeEmpty();
-        error.Should().StartWith("backendlint: 'baselin' is not a verb (check, fix, baseline, explain, model, rules); did you mean 'baseline'?\n");
+        error.Should().StartWith("backendlint: 'baselin' is not a verb (check, fix, add, baseline, explain, model, rules); did you mean 'baseline'?\n");
     }
 
     [TestCase("explain")]

@@ -49,8 +49,8 @@ public class ArgumentTests
         Run.InProcess("check", Clean, "--fail-level=warning").Exit.Should().Be(ExitCode.Success);
     }
 
-    [TestCase("chekc", "backendlint: 'chekc' is neither a verb (check, fix, baseline, explain, model, rules) nor a directory; did you mean 'check'?")]
-    [TestCase("lint", "backendlint: 'lint' is neither a verb (check, fix, baseline, explain, model, rules) nor a directory")]
+    [TestCase("chekc", "backendlint: 'chekc' is neither a verb (check, fix, add, baseline, explain, model, rules) nor a directory; did you mean 'check'?")]
+    [TestCase("lint", "backendlint: 'lint' is neither a verb (check, fix, add, baseline, explain, model, rules) nor a directory")]
     public void An_unknown_verb_is_a_usage_error_not_a_missing_directory(string verb, string message)
     {
         var (exit, _, error) = Run.InProcess(verb);

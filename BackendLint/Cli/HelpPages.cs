@@ -63,6 +63,18 @@ public static class HelpPages
 
         """ + "\n" + Config + "\n" + Paths + "\n";
 
+    public const string Add = """
+        backendlint add NAME --like EXISTING [PATH] [options]
+          Register a new backend NAME by analogy with EXISTING: its Makefile definition, eval line and
+          list items, one build-matrix entry per entry of EXISTING, and its gallery meta, development
+          meta and images, each after EXISTING's. No source code is written: it says what to create.
+          A second run refuses, as NAME exists then.
+
+          --like EXISTING         the backend whose registration NAME copies (required)
+          --dry-run               change nothing: print the edits as a unified diff ('git apply' reads it)
+
+        """ + "\n" + Config + "\n" + Paths + "\n";
+
     public const string Explain = """
         backendlint explain RULE
           Print a rule's page: what breaks for users, a before and after, where the finding points,
@@ -91,6 +103,7 @@ public static class HelpPages
         Verbs:
           check       lint a repository (the default)
           fix         apply the fixes of fixable findings (--dry-run: print them as a diff)
+          add         register a new backend like an existing one
           baseline    record today's findings, so that only new ones count
           explain     print a rule's page
           model       print what BackendLint understood, as JSON
@@ -108,6 +121,7 @@ public static class HelpPages
     {
         "check" => Check,
         "fix" => Fix,
+        "add" => Add,
         "baseline" => Baseline,
         "explain" => Explain,
         "model" => Model,

@@ -29,6 +29,7 @@ public static partial class LintCommand
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(BaselineOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(ExplainOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(FixOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(AddOptions))]
     public static int Run(string[] args, LintConsole console)
     {
         var timings = new PhaseTimings(console.Environment("BACKENDLINT_TIMINGS") is "1");
@@ -52,7 +53,7 @@ public static partial class LintCommand
                 return Usage(missing, console);
             if (UnknownVerb(args) is { } unknown)
                 return Usage(unknown, console);
-            var result = parser.ParseArguments<LintOptions, BaselineOptions, ExplainOptions, ModelOptions, RulesOptions, FixOptions>(args);
+            var result = parser.ParseArguments<LintOptions, BaselineOptions, ExplainOptions, ModelOptions, RulesOptions, FixOptions, AddOptions>(args);
             timings.Mark("parse arguments");
             return result.MapResult(
                 (LintOptions o) => Check(o, console, timings),
@@ -61,6 +62,7 @@ public static partial class LintCommand
                 (RulesOptions o) => o.Rule is null ? Rules(o, console) : Explain(o.Rule, [], console),
                 (ExplainOptions o) => Explain(o.Rule!, o.Extra, console),
                 (FixOptions o) => Fix(o, console),
+                (AddOptions o) => Add(o, console),
                 errors => Usage(result, errors, console));
         }
         catch (InputError e)
@@ -550,7 +552,7 @@ public static partial class LintCommand
 
     private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal)
     {
-        "--format", "--sarif", "--output", "--fail-level", "--config", "--index", "--makefile", "--matrix", "--workflow", "--change-filter", "--backend", "--baseline", "--new-since", "--path-prefix", "-o", "--rule",
+        "--format", "--sarif", "--output", "--fail-level", "--config", "--index", "--makefile", "--matrix", "--workflow", "--change-filter", "--backend", "--baseline", "--new-since", "--path-prefix", "-o", "--rule", "--like",
     };
 
     // CommandLineParser reads '--sarif --fail-level warning' as a SARIF file named 'fail-level' and
@@ -584,7 +586,7 @@ public static partial class LintCommand
         return null;
     }
 
-    private static readonly string[] Verbs = ["check", "fix", "baseline", "explain", "model", "rules"];
+    private static readonly string[] Verbs = ["check", "fix", "add", "baseline", "explain", "model", "rules"];
 
     // '-h' and '--help' anywhere, 'help' and 'help VERB': the page of the verb the arguments name.
     private static (string? Page, string? Problem)? HelpRequest(string[] args)

@@ -226,3 +226,43 @@ public sealed class FixOptions : IConfigOptions
     [Option("change-filter", HelpText = "CI change filter script, read as text (default: scripts/changed-backends.js, when there is one).")]
     public string? ChangeFilter { get; set; }
 }
+
+[Verb("add", HelpText = "Register a new backend NAME by analogy with an existing one: its Makefile lines, build-matrix entries and gallery entries, as minimal edits.")]
+public sealed class AddOptions : IConfigOptions
+{
+    [Value(0, MetaName = "NAME", HelpText = "The new backend's name (lowercase letters, digits and '-').")]
+    public string? Name { get; set; }
+
+    [Value(1, MetaName = "PATH", HelpText = "The repository root.")]
+    public string? Path { get; set; }
+
+    [Value(2, Hidden = true)]
+    public IEnumerable<string> Extra { get; set; } = [];
+
+    [Option("like", HelpText = "The existing backend whose registration NAME copies.")]
+    public string? Like { get; set; }
+
+    [Option("dry-run", HelpText = "Change nothing: print the edits as a unified diff ('git apply' reads it).")]
+    public bool DryRun { get; set; }
+
+    [Option("config", HelpText = "Configuration file (default: .backendlint.yml in the repository, when there is one).")]
+    public string? Config { get; set; }
+
+    [Option("no-config", HelpText = "Ignore .backendlint.yml.")]
+    public bool NoConfig { get; set; }
+
+    [Option("index", HelpText = "Gallery index (default: backend/index.yaml).")]
+    public string? Index { get; set; }
+
+    [Option("makefile", HelpText = "Top-level Makefile (default: Makefile).")]
+    public string? Makefile { get; set; }
+
+    [Option("matrix", HelpText = "Matrix data file (default: .github/backend-matrix.yml).")]
+    public string? MatrixData { get; set; }
+
+    [Option("workflow", HelpText = "Workflow with inline matrices (default: .github/workflows/backend.yml).")]
+    public string? Workflow { get; set; }
+
+    [Option("change-filter", HelpText = "CI change filter script, read as text (default: scripts/changed-backends.js, when there is one).")]
+    public string? ChangeFilter { get; set; }
+}

@@ -12,8 +12,10 @@ public static class UnifiedDiff
     private const int Context = 3;
 
     // Past this many differing lines between the common start and end, the middle is shown as one
-    // removal and one addition: Myers' trace grows with the square of the difference.
-    private const int MaxMiddle = 4000;
+    // removal and one addition: Myers' trace grows with the square of the difference. The unchanged
+    // lines between two edits cost nothing here (an insertion near the top and one near the bottom of a
+    // 6,000-line gallery are two hunks, not one hunk of the whole file).
+    private const int MaxDifference = 2000;
 
     /// <summary>The diff of <paramref name="path"/>, or an empty string when the texts are equal.</summary>
     public static string Of(string path, string before, string after)
@@ -106,17 +108,19 @@ public static class UnifiedDiff
         kinds.AddRange(Enumerable.Repeat(' ', prefix));
         var middleA = a[prefix..(a.Length - suffix)];
         var middleB = b[prefix..(b.Length - suffix)];
-        if (middleA.Length + middleB.Length > MaxMiddle)
+        if (Myers(middleA, middleB) is { } script)
+        {
+            kinds.AddRange(script);
+        }
+        else
         {
             kinds.AddRange(Enumerable.Repeat('-', middleA.Length));
             kinds.AddRange(Enumerable.Repeat('+', middleB.Length));
         }
-        else
-        {
-            kinds.AddRange(Myers(middleA, middleB));
-        }
 
         kinds.AddRange(Enumerable.Repeat(' ', suffix));
+        Slide(kinds, '+', b);
+        Slide(kinds, '-', a);
 
         var steps = new List<Step>(kinds.Count);
         int x = 0, y = 0;
@@ -132,15 +136,66 @@ public static class UnifiedDiff
         return steps;
     }
 
-    // Myers' O(ND) shortest edit script, removals before additions at each change.
-    private static List<char> Myers(string[] a, string[] b)
+    /// <summary>
+    /// Moves each run of only additions (or only removals) to the place among its equivalent ones
+    /// where it starts least indented, the lower one on a tie, as git's indent heuristic does: lines
+    /// inserted after a YAML list item read as a whole item, not as the tail of one and the head of
+    /// the next. The edit script stays as short and applies the same.
+    /// </summary>
+    private static void Slide(List<char> kinds, char kind, string[] lines)
+    {
+        var position = 0; // lines of 'lines' before step i
+        for (var i = 0; i < kinds.Count; i++)
+        {
+            if (kinds[i] != kind)
+            {
+                position += kinds[i] == ' ' || kinds[i] == kind ? 1 : 0;
+                continue;
+            }
+
+            var length = 0;
+            while (i + length < kinds.Count && kinds[i + length] == kind)
+                length++;
+            var up = 0;
+            while (i - up - 1 >= 0 && kinds[i - up - 1] == ' ' && lines[position - up - 1] == lines[position - up + length - 1])
+                up++;
+            var down = 0;
+            while (i + length + down < kinds.Count && kinds[i + length + down] == ' ' && lines[position + down + length] == lines[position + down])
+                down++;
+
+            var best = 0;
+            for (var shift = -up; shift <= down; shift++)
+            {
+                if (Indentation(lines[position + shift]) <= Indentation(lines[position + best]))
+                    best = shift;
+            }
+
+            var start = i - up;
+            for (var j = 0; j < up + length + down; j++)
+                kinds[start + j] = j >= up + best && j < up + best + length ? kind : ' ';
+            position += best + length;
+            i = start + up + best + length - 1;
+        }
+    }
+
+    private static int Indentation(string line)
+    {
+        var n = 0;
+        while (n < line.Length && line[n] is ' ' or '\t')
+            n++;
+        return n < line.Length && line[n] is not ('\n' or '\r') ? n : int.MaxValue;
+    }
+
+    // Myers' O(ND) shortest edit script, removals before additions at each change; null past
+    // MaxDifference. Each step keeps only the diagonals it can reach (k from -d-1 to d+1).
+    private static List<char>? Myers(string[] a, string[] b)
     {
         int n = a.Length, m = b.Length, max = n + m, offset = max + 1;
         var v = new int[2 * max + 3];
         var trace = new List<int[]>();
-        for (var d = 0; d <= max; d++)
+        for (var d = 0; d <= max && d <= MaxDifference; d++)
         {
-            trace.Add((int[])v.Clone());
+            trace.Add(v[(offset - d - 1)..(offset + d + 2)]);
             for (var k = -d; k <= d; k += 2)
             {
                 var x = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
@@ -153,23 +208,24 @@ public static class UnifiedDiff
 
                 v[offset + k] = x;
                 if (x >= n && y >= m)
-                    return Backtrack(trace, a.Length, b.Length, offset, d);
+                    return Backtrack(trace, a.Length, b.Length, d);
             }
         }
 
-        throw new InvalidOperationException("unreachable: an edit script of at most n + m steps exists");
+        return null;
     }
 
-    private static List<char> Backtrack(List<int[]> trace, int n, int m, int offset, int depth)
+    private static List<char> Backtrack(List<int[]> trace, int n, int m, int depth)
     {
         var steps = new List<char>();
         int x = n, y = m;
         for (var d = depth; d > 0; d--)
         {
+            // trace[d] holds diagonals -d-1 … d+1 of the step before d.
             var v = trace[d];
             var k = x - y;
-            var previousK = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) ? k + 1 : k - 1;
-            var previousX = v[offset + previousK];
+            var previousK = k == -d || (k != d && v[k - 1 + d + 1] < v[k + 1 + d + 1]) ? k + 1 : k - 1;
+            var previousX = v[previousK + d + 1];
             var previousY = previousX - previousK;
             while (x > previousX && y > previousY)
             {

@@ -106,4 +106,20 @@ public class SourceTextReadTests
             File.Delete(path);
         }
     }
+
+    [TestCase("a\nb\n", "\n")]
+    [TestCase("a\r\nb\n", "\r\n")]
+    [TestCase("a\nb\r\n", "\n")]
+    [TestCase("\nb", "\n")]
+    [TestCase("one line", "\n")]
+    public void The_line_end_of_an_added_line_is_that_of_the_first_line(string text, string newLine) =>
+        new SourceText("f", text).NewLine.Should().Be(newLine);
+
+    [Test]
+    public void A_line_is_read_without_its_line_end_and_the_last_one_ends_the_text()
+    {
+        var text = new SourceText("f", "a\r\nbc\nd");
+        (text.Line(1), text.Line(2), text.Line(3)).Should().Be(("a", "bc", "d"));
+        (text.LineEnd(1), text.LineEnd(2), text.LineEnd(3)).Should().Be((3, 6, 7));
+    }
 }

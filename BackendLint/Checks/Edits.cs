@@ -11,19 +11,10 @@ namespace BackendLint.Checks;
 internal static class Edits
 {
     /// <summary>The file's line end: CRLF when its first line ends so, else LF.</summary>
-    public static string NewLine(SourceText text)
-    {
-        var i = text.Text.IndexOf('\n', StringComparison.Ordinal);
-        return i > 0 && text.Text[i - 1] == '\r' ? "\r\n" : "\n";
-    }
+    public static string NewLine(SourceText text) => text.NewLine;
 
     /// <summary>The text of a 1-based line, without its line end.</summary>
-    public static string Line(SourceText text, int line)
-    {
-        var start = text.OffsetOf(line, 1);
-        var end = line < text.LineCount ? text.OffsetOf(line + 1, 1) : text.Text.Length;
-        return text.Text[start..end].TrimEnd('\r', '\n');
-    }
+    public static string Line(SourceText text, int line) => text.Line(line);
 
     /// <summary>The empty span at a 0-based offset: where an insertion goes.</summary>
     public static SourceSpan Point(SourceText text, int offset) => text.Span(offset, offset);

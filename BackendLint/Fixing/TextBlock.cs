@@ -10,11 +10,7 @@ namespace BackendLint.Fixing;
 internal static class TextBlock
 {
     /// <summary>The file's line end: CRLF when its first line ends so, else LF.</summary>
-    public static string NewLine(SourceText text)
-    {
-        var i = text.Text.IndexOf('\n', StringComparison.Ordinal);
-        return i > 0 && text.Text[i - 1] == '\r' ? "\r\n" : "\n";
-    }
+    public static string NewLine(SourceText text) => text.NewLine;
 
     /// <summary>
     /// The offsets of the lines a span is written on: from the start of its first line to the end of
@@ -29,10 +25,10 @@ internal static class TextBlock
     }
 
     /// <summary>The offset after a 1-based line's line end (the text's length for the last line).</summary>
-    public static int LineEnd(SourceText text, int line) => line < text.LineCount ? text.OffsetOf(line + 1, 1) : text.Text.Length;
+    public static int LineEnd(SourceText text, int line) => text.LineEnd(line);
 
     /// <summary>A 1-based line without its line end.</summary>
-    public static string Line(SourceText text, int line) => text.Text[text.OffsetOf(line, 1)..LineEnd(text, line)].TrimEnd('\r', '\n');
+    public static string Line(SourceText text, int line) => text.Line(line);
 
     /// <summary>
     /// The text between two offsets with some spans in it replaced (spans outside the range are

@@ -109,6 +109,22 @@ public sealed class SourceText
         return (index + 1, offset - _lineStarts[index] + 1);
     }
 
+    /// <summary>The file's line end, for a line an edit adds: CRLF when its first line ends so, else LF.</summary>
+    public string NewLine
+    {
+        get
+        {
+            var i = Text.IndexOf('\n', StringComparison.Ordinal);
+            return i > 0 && Text[i - 1] == '\r' ? "\r\n" : "\n";
+        }
+    }
+
+    /// <summary>The offset after a 1-based line's line end (the text's length for the last line).</summary>
+    public int LineEnd(int line) => line < LineCount ? OffsetOf(line + 1, 1) : Text.Length;
+
+    /// <summary>A 1-based line without its line end.</summary>
+    public string Line(int line) => Text[OffsetOf(line, 1)..LineEnd(line)].TrimEnd('\r', '\n');
+
     /// <summary>The 0-based character offset of a 1-based line and column.</summary>
     public int OffsetOf(int line, int column) => _lineStarts[line - 1] + column - 1;
 

@@ -1,3 +1,4 @@
+using BackendLint.Findings;
 using BackendLint.Model;
 using BackendLint.Text;
 
@@ -53,7 +54,7 @@ internal sealed partial class BackendPlanner
         }
 
         foreach (var suffix in unused)
-            _notCopied.Add($"the build '{suffix}' of '{Like}': no gallery image uses it [BL2001], so nobody could install '{Rename(suffix)}'");
+            _notCopied.Add($"the build {Finding.Quote(suffix)} of {Finding.Quote(Like)}: no gallery image uses it [BL2001], so nobody could install {Finding.Quote(Rename(suffix))}");
         foreach (var (file, count) in counts)
             _added.Add($"{file}: {Count(count, "build-matrix entry", "build-matrix entries")}");
         return copied;
@@ -86,7 +87,7 @@ internal sealed partial class BackendPlanner
 
         var collision = entry.TagSuffix is { } suffix && _model.TagSuffixes.ContainsKey(Rename(suffix.Value)) ? Rename(suffix.Value) : null;
         if (collision is not null)
-            _collisions.Add($"tag suffix '{collision}' is already built or used");
+            _collisions.Add($"tag suffix {Finding.Quote(collision)} is already built or used");
         return TextBlock.Copy(text, start, end, replacements);
     }
 

@@ -68,7 +68,7 @@ internal sealed partial class BackendPlanner
     {
         if (!CopyableLayout(text, entry))
         {
-            _notCopied.Add($"the build-matrix entry at {_position(entry.Span)}: it shares its lines with other YAML, so it cannot be copied as lines");
+            _notCopied.Add($"the build-matrix entry at {_position(entry.Span)}: it shares its lines with other YAML or defines an anchor, so it cannot be copied as lines");
             return null;
         }
 
@@ -102,6 +102,8 @@ internal sealed partial class BackendPlanner
         var end = text.OffsetOf(entry.Span.EndLine, entry.Span.EndColumn);
         var lineEnd = TextBlock.Lines(text, entry.Span).End;
         var after = end < lineEnd ? text.Text[end..lineEnd].Trim() : "";
-        return before is "-" && (after.Length == 0 || after.StartsWith('#'));
+        // An entry with an anchor ('- &cpu-defaults') would define it twice.
+        var anchored = text.Text[text.OffsetOf(entry.Span.StartLine, entry.Span.StartColumn)] == '&';
+        return before is "-" && !anchored && (after.Length == 0 || after.StartsWith('#'));
     }
 }

@@ -342,6 +342,29 @@ public class BackendTemplateTests
     }
 
     [Test]
+    public void An_entry_that_defines_an_anchor_or_shares_its_line_is_not_copied()
+    {
+        var matrix = Matrix.Replace("""
+              - backend: "whisperx"
+                tag-suffix: '-cpu-whisperx'
+            """, """
+              - &whisperx-cpu
+                backend: "whisperx"
+                tag-suffix: '-cpu-whisperx'
+            """);
+        var anchored = Add("whisperx", "whisperx2", matrix: matrix);
+
+        anchored.Addition.Refusal.Should().BeNull();
+        anchored.Addition.NotCopied.Should().Contain(n => n.Contains("defines an anchor"));
+        anchored.Matrix.Should().NotContain("whisperx2");
+
+        var flow = Add("whisper", "whisper2", matrix: Matrix.Replace("includeDarwin:\n  - backend: \"whisper\"\n    tag-suffix: \"-metal-darwin-arm64-whisper\"\n    build-type: \"metal\"\n    lang: \"go\"\n",
+            "includeDarwin: [{backend: \"whisper\", tag-suffix: \"-metal-darwin-arm64-whisper\", build-type: \"metal\", lang: \"go\"}]\n"));
+        flow.Addition.NotCopied.Should().Contain(n => n.Contains("shares its lines with other YAML"));
+        flow.Matrix.Should().NotContain("-metal-darwin-arm64-whisper2");
+    }
+
+    [Test]
     public void A_backend_prepared_but_not_tested_is_neither_for_the_copy()
     {
         var added = Add("whisperx", "whisperx2", makefile: Makefile.Replace("\t$(MAKE) -C backend/python/whisperx test\n", ""));

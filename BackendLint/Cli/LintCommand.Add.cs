@@ -18,7 +18,7 @@ public static partial class LintCommand
         if (o.Name is null)
             return Usage("add: give the new backend's NAME: backendlint add NAME --like EXISTING [PATH]", console);
         if (o.Like is null)
-            return Usage($"add: --like EXISTING is missing: the backend whose registration '{o.Name}' copies", console);
+            return Usage($"add: --like EXISTING is missing: the backend whose registration {Finding.Quote(o.Name)} copies", console);
         if (BackendTemplate.NameProblem(o.Name) is { } nameProblem)
             return Usage($"add: {nameProblem}", console);
         var root = o.Path ?? FindRoot(console);
@@ -42,7 +42,7 @@ public static partial class LintCommand
         if (addition.Refusal is { } refusal)
             return Usage($"add: {refusal}", console);
 
-        var applied = FixApplier.Apply([new Fix($"Add '{o.Name}' like '{o.Like}'.", addition.Edits)], path => model.Source(path)?.Text);
+        var applied = FixApplier.Apply([new Fix($"Add {Finding.Quote(o.Name)} like {Finding.Quote(o.Like)}.", addition.Edits)], path => model.Source(path)?.Text);
         if (applied.Applied.Count == 0)
             throw new InvalidOperationException("the edits of 'add' overlap or point outside their files; nothing was written");
         var after = RepositoryReader.Read(root, paths, applied.Texts);
@@ -93,18 +93,18 @@ public static partial class LintCommand
         string Line(Finding f) => $"{position(f.Span)}: {f.Level.Name()}: {f.PlainMessage} [{f.Rule.Id}]";
 
         var report = new System.Text.StringBuilder();
-        report.Append(dryRun ? $"Would add '{addition.Name}' like '{addition.Like}' (nothing was changed):\n" : $"Added '{addition.Name}' like '{addition.Like}':\n");
+        report.Append(dryRun ? $"Would add {Finding.Quote(addition.Name)} like {Finding.Quote(addition.Like)} (nothing was changed):\n" : $"Added {Finding.Quote(addition.Name)} like {Finding.Quote(addition.Like)}:\n");
         foreach (var line in addition.Added)
             report.Append("  ").Append(line).Append('\n');
         Section("Written although '" + addition.Like + "' lacks it (what check asks of every backend):", addition.Completed);
         Section("Not copied:", addition.NotCopied);
         var byHand = addition.ByHand.ToList();
         if (meta is { } at)
-            byHand.Add($"describe '{addition.Name}' at {position(at)}: its description, urls, tags and license are '{addition.Like}''s, copied as they are");
+            byHand.Add($"describe {Finding.Quote(addition.Name)} at {position(at)}: its description, urls, tags and license are {Finding.Quote(addition.Like)}'s, copied as they are");
         Section("Left to you:", byHand);
-        Section($"Until then, check reports about '{addition.Name}':", aboutName.Where(f => !inherited.Contains(f.Rule.Id)).Select(Line).ToList());
-        Section($"As it does about '{addition.Like}', check reports about '{addition.Name}' (a decision 'add' leaves to you, in both):", aboutName.Where(f => inherited.Contains(f.Rule.Id)).Select(Line).ToList());
-        Section($"Findings about other backends that adding '{addition.Name}' caused (please report them as a defect of 'add'):", others.Select(Line).ToList());
+        Section($"Until then, check reports about {Finding.Quote(addition.Name)}:", aboutName.Where(f => !inherited.Contains(f.Rule.Id)).Select(Line).ToList());
+        Section($"As it does about {Finding.Quote(addition.Like)}, check reports about {Finding.Quote(addition.Name)} (a decision 'add' leaves to you, in both):", aboutName.Where(f => inherited.Contains(f.Rule.Id)).Select(Line).ToList());
+        Section($"Findings about other backends that adding {Finding.Quote(addition.Name)} caused (please report them as a defect of 'add'):", others.Select(Line).ToList());
         return report.ToString();
 
         void Section(string title, IReadOnlyList<string> lines)

@@ -1,3 +1,4 @@
+using BackendLint.Findings;
 using BackendLint.Model;
 using BackendLint.Text;
 
@@ -47,9 +48,9 @@ internal sealed partial class BackendPlanner
             if (_platforms.Count == 0)
             {
                 // A meta whose images are all left out would install nothing.
-                var metas = entries.Where(e => e.IsMeta).Select(e => $"'{e.DisplayName}'").ToList();
+                var metas = entries.Where(e => e.IsMeta).Select(e => $"{Finding.Quote(e.DisplayName)}").ToList();
                 if (metas.Count > 0)
-                    planner._notCopied.Add($"the {(metas.Count == 1 ? "meta" : "metas")} {string.Join(", ", metas)} of '{Like}': none of its images is copied, so a meta of '{planner._name}' would install nothing");
+                    planner._notCopied.Add($"the {(metas.Count == 1 ? "meta" : "metas")} {string.Join(", ", metas)} of {Finding.Quote(Like)}: none of its images is copied, so a meta of {Finding.Quote(planner._name)} would install nothing");
                 return null;
             }
 
@@ -69,17 +70,17 @@ internal sealed partial class BackendPlanner
 
             var parts = new List<string>();
             if (_meta is not null)
-                parts.Add($"meta '{_metaName}'");
+                parts.Add($"meta {Finding.Quote(_metaName!)}");
             if (_developmentMeta is not null || _synthesizeDevelopmentMeta)
-                parts.Add($"development meta '{DevelopmentMetaName}'");
+                parts.Add($"development meta {Finding.Quote(DevelopmentMetaName)}");
             if (images > 0)
                 parts.Add(Count(images, "image", "images"));
             if (parts.Count > 0)
                 planner._added.Add($"{Gallery.File}: {string.Join(", ", parts)}");
             foreach (var name in _newNames.Where(Gallery.HasEntryNamed))
-                planner._collisions.Add($"gallery entry '{name}' exists");
+                planner._collisions.Add($"gallery entry {Finding.Quote(name)} exists");
             foreach (var name in _newNames.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-                planner._collisions.Add($"two of the copies would be named '{name.Key}'");
+                planner._collisions.Add($"two of the copies would be named {Finding.Quote(name.Key)}");
             return _metaName;
         }
 
@@ -94,7 +95,7 @@ internal sealed partial class BackendPlanner
             {
                 if (image.Image is not { IsBuiltByMatrix: true, TagSuffix: { } suffix, Channel: TagChannel.Latest or TagChannel.Master } reference)
                 {
-                    planner._notCopied.Add($"the image '{image.DisplayName}' of '{Like}': its uri is not a 'latest' or 'master' tag of the backends repositories, so which build it installs is not known");
+                    planner._notCopied.Add($"the image {Finding.Quote(image.DisplayName)} of {Finding.Quote(Like)}: its uri is not a 'latest' or 'master' tag of the backends repositories, so which build it installs is not known");
                     continue;
                 }
 
@@ -109,7 +110,7 @@ internal sealed partial class BackendPlanner
                 var slot = _platforms.GetValueOrDefault(suffix.Value);
                 if ((reference.Channel == TagChannel.Latest ? slot.Latest : slot.Master) is { } first)
                 {
-                    planner._notCopied.Add($"the image '{image.DisplayName}' of '{Like}': '{first.DisplayName}' has its tag already [BL1007, BL1008]");
+                    planner._notCopied.Add($"the image {Finding.Quote(image.DisplayName)} of {Finding.Quote(Like)}: {Finding.Quote(first.DisplayName)} has its tag already [BL1007, BL1008]");
                     continue;
                 }
 
@@ -117,7 +118,7 @@ internal sealed partial class BackendPlanner
             }
 
             foreach (var (suffix, names) in unbuilt)
-                planner._notCopied.Add($"the {(names.Count == 1 ? "image" : "images")} {string.Join(", ", names.Select(n => $"'{n}'"))} of '{Like}': no build of '{Like}' that is copied produces '{suffix}' [BL1001]");
+                planner._notCopied.Add($"the {(names.Count == 1 ? "image" : "images")} {string.Join(", ", names.Select(n => $"{Finding.Quote(n)}"))} of {Finding.Quote(Like)}: no build of {Finding.Quote(Like)} that is copied produces {Finding.Quote(suffix)} [BL1001]");
         }
 
         private void ChooseMetas()
@@ -127,7 +128,7 @@ internal sealed partial class BackendPlanner
             _developmentMeta = metas.FirstOrDefault(m => m.IsDevelopment && m.Name?.Text == (_meta?.Name?.Text ?? Like) + Development)
                 ?? metas.FirstOrDefault(m => m.IsDevelopment);
             foreach (var other in metas.Where(m => m != _meta && m != _developmentMeta))
-                planner._notCopied.Add($"the meta '{other.DisplayName}' of '{Like}': only its meta and its development meta are copied");
+                planner._notCopied.Add($"the meta {Finding.Quote(other.DisplayName)} of {Finding.Quote(Like)}: only its meta and its development meta are copied");
 
             if (_meta is not { Name: { } name } || !Gallery.UsesMetas || !_platforms.Values.Any(p => p.Latest is not null || p.Master is not null))
                 return;
@@ -135,8 +136,8 @@ internal sealed partial class BackendPlanner
             if (_developmentMeta is null)
             {
                 planner._completed.Add(_synthesizeDevelopmentMeta
-                    ? $"a development meta, which '{Like}' lacks [BL1005]"
-                    : $"no development meta: '{Like}' lacks one [BL1005] and its capabilities are not written one per line");
+                    ? $"a development meta, which {Finding.Quote(Like)} lacks [BL1005]"
+                    : $"no development meta: {Finding.Quote(Like)} lacks one [BL1005] and its capabilities are not written one per line");
             }
 
             // The development images select the release build's name through the meta's alias (BL1005).
@@ -144,7 +145,7 @@ internal sealed partial class BackendPlanner
             if (_addAlias)
             {
                 var renamed = planner.Rename(name.Text);
-                planner._completed.Add($"'alias: {(renamed != name.Text ? renamed : planner._name)}' in the meta, which '{Like}''s lacks [BL1005]");
+                planner._completed.Add($"'alias: {(renamed != name.Text ? renamed : planner._name)}' in the meta, which {Finding.Quote(Like)}'s lacks [BL1005]");
             }
         }
 
@@ -171,7 +172,7 @@ internal sealed partial class BackendPlanner
                     var renamed = planner.Rename(image.DisplayName);
                     if (renamed == image.DisplayName)
                     {
-                        planner._collisions.Add($"the copy of image '{image.DisplayName}' cannot be named, as its name does not carry '{Like}'");
+                        planner._collisions.Add($"the copy of image {Finding.Quote(image.DisplayName)} cannot be named, as its name does not carry {Finding.Quote(Like)}");
                         return false;
                     }
 
@@ -179,16 +180,16 @@ internal sealed partial class BackendPlanner
                 }
 
                 if (latest is not null && master is null)
-                    planner._completed.Add($"the image '{_names[latest] + Development}' tagged 'master{planner.Rename(suffix)}', as '{latest.DisplayName}' has no 'master' twin [BL1002]");
+                    planner._completed.Add($"the image {Finding.Quote(_names[latest] + Development)} tagged 'master{planner.Rename(suffix)}', as {Finding.Quote(latest.DisplayName)} has no 'master' twin [BL1002]");
                 if (master is not null && latest is null)
                 {
                     if (!_names[master].EndsWith(Development, StringComparison.Ordinal))
                     {
-                        planner._collisions.Add($"the release twin of image '{master.DisplayName}' cannot be named, as its name does not end in '{Development}'");
+                        planner._collisions.Add($"the release twin of image {Finding.Quote(master.DisplayName)} cannot be named, as its name does not end in {Finding.Quote(Development)}");
                         return false;
                     }
 
-                    planner._completed.Add($"the image '{_names[master][..^Development.Length]}' tagged 'latest{planner.Rename(suffix)}', as '{master.DisplayName}' has no 'latest' twin [BL1002]");
+                    planner._completed.Add($"the image {Finding.Quote(_names[master][..^Development.Length])} tagged 'latest{planner.Rename(suffix)}', as {Finding.Quote(master.DisplayName)} has no 'latest' twin [BL1002]");
                 }
             }
 
@@ -344,7 +345,7 @@ internal sealed partial class BackendPlanner
             var latest = platform.Latest is { } l ? _names[l] : _names[platform.Master!][..^Development.Length];
             var master = platform.Master is { } m ? _names[m] : latest + Development;
             if (note && development && target.Channel == TagChannel.Latest)
-                planner._completed.Add($"the development meta's capability naming '{master}', where '{Like}''s names the release image '{value}' [BL1004]");
+                planner._completed.Add($"the development meta's capability naming {Finding.Quote(master)}, where {Finding.Quote(Like)}'s names the release image {Finding.Quote(value)} [BL1004]");
             return development ? master : latest;
         }
 

@@ -49,12 +49,12 @@ internal sealed partial class BackendPlanner
             var neighbour = makefile.Definitions.LastOrDefault(d => d.DockerfileType.Value == build.DockerfileType) ?? makefile.Definitions[^1];
             var (_, end) = TextBlock.Lines(text, neighbour.Variable.Span with { EndLine = neighbour.NeedsBackendArg.Span.EndLine, EndColumn = neighbour.NeedsBackendArg.Span.EndColumn });
             _edits.Add(TextBlock.Insert(text, end, line + TextBlock.NewLine(text)));
-            _completed.Add($"the definition '{line}', which '{Like}' lacks [BL2005], after {Finding.Quote(neighbour.Variable.Value)}");
+            _completed.Add($"the definition {Finding.Quote(line)}, which {Finding.Quote(Like)} lacks [BL2005], after {Finding.Quote(neighbour.Variable.Value)}");
             PlanRegistration(text, variable, neighbour.Name.Value, makefile.Evals.FirstOrDefault(e => e.Variable.Value == neighbour.Variable.Value), parts);
         }
         else if (_like.Targets.Count > 0)
         {
-            _notCopied.Add($"the Makefile rules of '{Like}' ('{_like.Targets[0].Value}' at {_position(_like.Targets[0].Span)}): this Makefile has no 'BACKEND_*' definitions to copy, write '{_name}''s rules by hand");
+            _notCopied.Add($"the Makefile rules of {Finding.Quote(Like)} ({Finding.Quote(_like.Targets[0].Value)} at {_position(_like.Targets[0].Span)}): this Makefile has no 'BACKEND_*' definitions to copy, write {Finding.Quote(_name)}'s rules by hand");
         }
 
         PlanSteps(text, makefile.PrepareTestExtra, _like.PrepareTestExtra, _like.TestExtra.Count > 0, parts);
@@ -67,7 +67,7 @@ internal sealed partial class BackendPlanner
             .Where(t => t.Value != MakefileFacts.BackendTargetPrefix + Like && plain.Carries(t.Value))
             .DistinctBy(t => t.Value).ToList();
         if (others.Count > 0 && _like.Definitions.Count > 0)
-            _notCopied.Add($"the Makefile targets {string.Join(", ", others.Select(t => $"'{t.Value}'"))} ({_position(others[0].Span)}): they have recipes of their own; write '{_name}''s by hand if it needs them");
+            _notCopied.Add($"the Makefile targets {string.Join(", ", others.Select(t => $"{Finding.Quote(t.Value)}"))} ({_position(others[0].Span)}): they have recipes of their own; write {Finding.Quote(_name)}'s by hand if it needs them");
 
         if (parts.Count > 0)
             _added.Add($"{makefile.File}: {string.Join(", ", parts)}");
@@ -78,8 +78,8 @@ internal sealed partial class BackendPlanner
     {
         var makefile = _model.Makefile;
         if (makefile.IsDefined(variable))
-            _collisions.Add($"'{variable}' is defined in {makefile.File}");
-        parts.Add($"'{variable}'");
+            _collisions.Add($"{Finding.Quote(variable)} is defined in {makefile.File}");
+        parts.Add($"{Finding.Quote(variable)}");
         PlanEval(text, variable, eval, parts);
         PlanList(text, makefile.NotParallel, MakefileFacts.BackendTargetPrefix, makefile.BackendPatternRule is not null, after, "'.NOTPARALLEL'", parts);
         PlanList(text, makefile.DockerBuildBackends, MakefileFacts.DockerBuildPrefix, true, after, "'docker-build-backends'", parts);
@@ -100,7 +100,7 @@ internal sealed partial class BackendPlanner
             _edits.Add(TextBlock.Insert(text, end, MakeEval.LineFor(variable) + TextBlock.NewLine(text)));
             parts.Add("its eval line");
             if (_like.Definitions.Count > 0)
-                _completed.Add($"the eval line '{MakeEval.LineFor(variable)}', which '{Like}' lacks [BL3003], after the last eval line");
+                _completed.Add($"the eval line {Finding.Quote(MakeEval.LineFor(variable))}, which {Finding.Quote(Like)} lacks [BL3003], after the last eval line");
         }
     }
 
@@ -113,7 +113,7 @@ internal sealed partial class BackendPlanner
         var item = prefix + _name;
         if (list.Contains(item))
         {
-            _collisions.Add($"'{item}' is in {what}");
+            _collisions.Add($"{Finding.Quote(item)} is in {what}");
             return;
         }
 
@@ -130,7 +130,7 @@ internal sealed partial class BackendPlanner
         _edits.Add(edit);
         parts.Add(what);
         if (after == Like && !list.Contains(prefix + Like))
-            _completed.Add($"'{item}' in {what}, where '{prefix + Like}' is missing [{(prefix == MakefileFacts.BackendTargetPrefix ? "BL3001" : "BL3002")}]");
+            _completed.Add($"{Finding.Quote(item)} in {what}, where {Finding.Quote(prefix + Like)} is missing [{(prefix == MakefileFacts.BackendTargetPrefix ? "BL3001" : "BL3002")}]");
     }
 
     /// <summary>NAME's lines of a test recipe, after EXISTING's: <c>$(MAKE) -C backend/python/NAME [test]</c>.</summary>
@@ -141,7 +141,7 @@ internal sealed partial class BackendPlanner
         var target = recipe.Target.Value;
         if (!copy)
         {
-            _notCopied.Add($"the '{target}' line of '{Like}' ({_position(steps[0].Directory.Span)}): 'test-extra' does not test '{Like}' [BL3004], so '{_name}' is neither prepared nor tested");
+            _notCopied.Add($"the {Finding.Quote(target)} line of {Finding.Quote(Like)} ({_position(steps[0].Directory.Span)}): 'test-extra' does not test {Finding.Quote(Like)} [BL3004], so {Finding.Quote(_name)} is neither prepared nor tested");
             return;
         }
 
@@ -153,7 +153,7 @@ internal sealed partial class BackendPlanner
             if (recipe.Steps.Count(s => s.Directory.Span.StartLine == step.Directory.Span.StartLine) > 1 || !step.Directory.Span.IsSingleLine
                 || line.Contains("&&", StringComparison.Ordinal) || line.Contains("||", StringComparison.Ordinal) || line.Contains(';', StringComparison.Ordinal) || line.TrimEnd().EndsWith('\\'))
             {
-                _notCopied.Add($"the '{target}' line at {_position(step.Directory.Span)}: it runs more than '{Like}''s step");
+                _notCopied.Add($"the {Finding.Quote(target)} line at {_position(step.Directory.Span)}: it runs more than {Finding.Quote(Like)}'s step");
                 continue;
             }
 
@@ -166,6 +166,6 @@ internal sealed partial class BackendPlanner
         }
 
         if (copied > 0)
-            parts.Add($"'{target}'");
+            parts.Add($"{Finding.Quote(target)}");
     }
 }

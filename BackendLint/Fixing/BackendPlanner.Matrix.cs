@@ -1,3 +1,4 @@
+using BackendLint.Findings;
 using BackendLint.Model;
 using BackendLint.Text;
 
@@ -53,7 +54,7 @@ internal sealed partial class BackendPlanner
         }
 
         foreach (var suffix in unused)
-            _notCopied.Add($"the build '{suffix}' of '{Like}': no gallery image uses it [BL2001], so nobody could install '{Rename(suffix)}'");
+            _notCopied.Add($"the build {Finding.Quote(suffix)} of {Finding.Quote(Like)}: no gallery image uses it [BL2001], so nobody could install {Finding.Quote(Rename(suffix))}");
         foreach (var (file, count) in counts)
             _added.Add($"{file}: {Count(count, "build-matrix entry", "build-matrix entries")}");
         return copied;
@@ -67,7 +68,7 @@ internal sealed partial class BackendPlanner
     {
         if (!CopyableLayout(text, entry))
         {
-            _notCopied.Add($"the build-matrix entry at {_position(entry.Span)}: it shares its lines with other YAML, so it cannot be copied as lines");
+            _notCopied.Add($"the build-matrix entry at {_position(entry.Span)}: it shares its lines with other YAML or defines an anchor, so it cannot be copied as lines");
             return null;
         }
 
@@ -86,7 +87,7 @@ internal sealed partial class BackendPlanner
 
         var collision = entry.TagSuffix is { } suffix && _model.TagSuffixes.ContainsKey(Rename(suffix.Value)) ? Rename(suffix.Value) : null;
         if (collision is not null)
-            _collisions.Add($"tag suffix '{collision}' is already built or used");
+            _collisions.Add($"tag suffix {Finding.Quote(collision)} is already built or used");
         return TextBlock.Copy(text, start, end, replacements);
     }
 
@@ -101,6 +102,8 @@ internal sealed partial class BackendPlanner
         var end = text.OffsetOf(entry.Span.EndLine, entry.Span.EndColumn);
         var lineEnd = TextBlock.Lines(text, entry.Span).End;
         var after = end < lineEnd ? text.Text[end..lineEnd].Trim() : "";
-        return before is "-" && (after.Length == 0 || after.StartsWith('#'));
+        // An entry with an anchor ('- &cpu-defaults') would define it twice.
+        var anchored = text.Text[text.OffsetOf(entry.Span.StartLine, entry.Span.StartColumn)] == '&';
+        return before is "-" && !anchored && (after.Length == 0 || after.StartsWith('#'));
     }
 }

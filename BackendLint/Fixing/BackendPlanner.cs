@@ -48,11 +48,11 @@ internal sealed partial class BackendPlanner
         if (_collisions.Count > 0)
         {
             return BackendAddition.Refused(_name, Like,
-                $"adding '{_name}' like '{Like}' would write names that are taken: {string.Join("; ", _collisions.Distinct())}");
+                $"adding {Finding.Quote(_name)} like {Finding.Quote(Like)} would write names that are taken: {string.Join("; ", _collisions.Distinct())}");
         }
 
         if (_edits.Count == 0)
-            return BackendAddition.Refused(_name, Like, $"'{Like}' has nothing to copy: no Makefile definition, build-matrix entry or gallery entry of it is written where 'add' can copy it");
+            return BackendAddition.Refused(_name, Like, $"{Finding.Quote(Like)} has nothing to copy: no Makefile definition, build-matrix entry or gallery entry of it is written where 'add' can copy it");
 
         return new BackendAddition
         {
@@ -78,8 +78,8 @@ internal sealed partial class BackendPlanner
             var directory = _model.Tree.Directory(lang, Like);
             var files = directory is null ? "" : $" ({string.Join(", ", directory.Entries.Select(e => e.Kind == TreeEntryKind.Directory ? e.Name + "/" : e.Name))})";
             _byHand.Add(_model.Tree.Directory(lang, _name) is not null
-                ? $"the source directory '{SourceTree.Root}/{lang}/{_name}/' is there already"
-                : $"create '{SourceTree.Root}/{lang}/{_name}/' like '{SourceTree.Root}/{lang}/{Like}/'{files}: add writes no source code");
+                ? $"the source directory {Finding.Quote($"{SourceTree.Root}/{lang}/{_name}/")} is there already"
+                : $"create {Finding.Quote($"{SourceTree.Root}/{lang}/{_name}/")} like {Finding.Quote($"{SourceTree.Root}/{lang}/{Like}/")}{files}: add writes no source code");
         }
 
         foreach (var dockerfile in _ownDockerfiles)
@@ -87,15 +87,15 @@ internal sealed partial class BackendPlanner
             var own = _names.Apply(dockerfile);
             if (_model.Tree.HasFile("Dockerfile." + own))
                 continue;
-            _byHand.Add($"create '{SourceTree.Root}/Dockerfile.{own}' like '{SourceTree.Root}/Dockerfile.{dockerfile}', which builds '{Like}' alone");
+            _byHand.Add($"create {Finding.Quote($"{SourceTree.Root}/Dockerfile.{own}")} like {Finding.Quote($"{SourceTree.Root}/Dockerfile.{dockerfile}")}, which builds {Finding.Quote(Like)} alone");
             if (_model.ChangeFilter.Files.Count > 0 && _model.ChangeFilter.Knows(dockerfile))
-                _byHand.Add($"add a branch for 'Dockerfile.{own}' to the CI change filter ({string.Join(", ", _model.ChangeFilter.Files.Select(f => $"'{f}'"))}) like the one for 'Dockerfile.{dockerfile}'");
+                _byHand.Add($"add a branch for {Finding.Quote("Dockerfile." + own)} to the CI change filter ({string.Join(", ", _model.ChangeFilter.Files.Select(Finding.Quote))}) like the one for {Finding.Quote("Dockerfile." + dockerfile)}");
         }
 
         // What else in the change filter names EXISTING ('item.backend === "ds4"'): a human decides whether NAME needs the same.
         var mentions = _model.ChangeFilter.Literals.Where(l => _names.Carries(l.Value)).ToList();
         if (mentions.Count > 0)
-            _byHand.Add($"the CI change filter names '{Like}' at {string.Join(", ", mentions.Take(6).Select(m => _position(m.Span)))}{(mentions.Count > 6 ? ", …" : "")}: see whether '{_name}' needs the same");
+            _byHand.Add($"the CI change filter names {Finding.Quote(Like)} at {string.Join(", ", mentions.Take(6).Select(m => _position(m.Span)))}{(mentions.Count > 6 ? ", …" : "")}: see whether {Finding.Quote(_name)} needs the same");
     }
 
     /// <summary>A copy of EXISTING's value with NAME in it, or the value itself.</summary>

@@ -306,3 +306,185 @@ public class EntryNamesUniqueFixTests
             .Should().ContainSingle().Which.Fix.Should().BeNull();
     }
 }
+
+public class GalleryFixDescriptionTests
+{
+    [TestCase(CheckIds.ImageChannelsMustPair, "- name: cpu-a\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-a\n", "Add the development image 'cpu-a-development' after 'cpu-a'.")]
+    [TestCase(CheckIds.DevelopmentMetaNamesDevelopmentImages,
+        "- &a\n  name: a\n  capabilities: {default: cpu-a}\n- <<: *a\n  name: a-development\n  capabilities: {default: cpu-a}\n- <<: *a\n  name: cpu-a\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-a\n- <<: *a\n  name: cpu-a-development\n  uri: quay.io/go-skynet/local-ai-backends:master-cpu-a\n",
+        "Name 'cpu-a-development' for 'default'.")]
+    [TestCase(CheckIds.DevelopmentMetaNamesDevelopmentImages,
+        "- &a\n  name: a\n  capabilities: {default: cpu-a}\n- <<: *a\n  name: a-development\n- <<: *a\n  name: cpu-a\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-a\n- <<: *a\n  name: cpu-a-development\n  uri: quay.io/go-skynet/local-ai-backends:master-cpu-a\n",
+        "Give 'a-development' its own capabilities map naming the development images.")]
+    [TestCase(CheckIds.DevelopmentMetaNamesDevelopmentImages,
+        "- &d\n  name: a-development\n  capabilities: {default: cpu-a-development}\n- <<: *d\n  name: a\n- <<: *d\n  name: cpu-a\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-a\n- <<: *d\n  name: cpu-a-development\n  uri: quay.io/go-skynet/local-ai-backends:master-cpu-a\n",
+        "Give 'a' its own capabilities map naming the release images.")]
+    [TestCase(CheckIds.DevelopmentChannelComplete,
+        "- &a\n  name: a\n  alias: a\n  capabilities: {default: cpu-a}\n- <<: *a\n  name: cpu-a\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-a\n- <<: *a\n  name: cpu-a-development\n  uri: quay.io/go-skynet/local-ai-backends:master-cpu-a\n",
+        "Add the meta 'a-development' naming the development images of 'a'.")]
+    [TestCase(CheckIds.DevelopmentChannelComplete,
+        "- &a\n  name: a\n  capabilities: {default: cpu-a}\n- <<: *a\n  name: a-development\n  capabilities: {default: cpu-a-development}\n- <<: *a\n  name: cpu-a\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-a\n- <<: *a\n  name: cpu-a-development\n  uri: quay.io/go-skynet/local-ai-backends:master-cpu-a\n",
+        "Add 'alias: a' to 'a'.")]
+    [TestCase(CheckIds.EntryNamesUnique, "- name: a\n- name: a\n", "Delete the copy of 'a'.")]
+    public void Describes_what_the_fix_does(string rule, string index, string description)
+    {
+        GalleryFix.Findings(index, rule).Should().ContainSingle().Which.Fix!.Description.Should().Be(description);
+        GalleryFix.Fixed(index, rule);
+    }
+}
+
+public class GalleryFixEdgeTests
+{
+    private const string ImagesOfA = "- <<: *a\n  name: cpu-a\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-a\n- <<: *a\n  name: cpu-a-development\n  uri: quay.io/go-skynet/local-ai-backends:master-cpu-a\n";
+
+    [Test]
+    public void Fixes_a_release_meta_inheriting_the_development_map_with_a_map_naming_the_release_images()
+    {
+        const string index = "- &d\n  name: a-development\n  capabilities:\n    default: cpu-a-development\n- <<: *d\n  name: a\n- &a\n  name: x\n" + ImagesOfA;
+        GalleryFix.Fixed(index, CheckIds.DevelopmentMetaNamesDevelopmentImages)
+            .Should().Be(index.Replace("- <<: *d\n  name: a\n", "- <<: *d\n  name: a\n  capabilities:\n    default: cpu-a\n", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public void Fixes_an_inherited_map_of_a_meta_whose_name_is_on_its_dash_line()
+    {
+        const string index = "- &a\n  name: a\n  capabilities:\n    default: cpu-a\n- name: a-development\n  <<: *a\n" + ImagesOfA;
+        GalleryFix.Fixed(index, CheckIds.DevelopmentMetaNamesDevelopmentImages)
+            .Should().Be(index.Replace("  <<: *a\n- <<: *a\n  name: cpu-a\n", "  <<: *a\n  capabilities:\n    default: cpu-a-development\n- <<: *a\n  name: cpu-a\n", StringComparison.Ordinal));
+    }
+
+    [TestCase("- &a\n  name: a\n  capabilities: {default: cpu-a}\n- {<<: *a, name: a-development}\n" + ImagesOfA, TestName = "Offers_no_map_to_a_meta_written_in_flow_style")]
+    [TestCase("- name: base\n  extra: &a\n    capabilities: {default: cpu-a}\n- <<: *a\n  name: a-development\n" + ImagesOfA, TestName = "Offers_no_map_when_no_entry_writes_the_one_inherited")]
+    [TestCase("- &a\n  name: a\n  capabilities: {default: cpu-a}\n- <<: *a\n  name: a-development\n  capabilities: {default: \"cpu-\\x61\"}\n" + ImagesOfA, TestName = "Offers_no_repointing_of_a_value_written_with_an_escape")]
+    [TestCase("- &a\n  name: a\n  capabilities: {default: cpu-a}\n- <<: *a\n  name: a-development\n  capabilities: {default: cpu-a}\n- <<: *a\n  name: cpu-a\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-a\n- <<: *a\n  name: \"cpu a-development\"\n  uri: quay.io/go-skynet/local-ai-backends:master-cpu-a\n",
+        TestName = "Offers_no_repointing_to_a_name_that_needs_quotes")]
+    public void Offers_no_fix_for_BL1004(string index)
+    {
+        GalleryFix.Findings(index, CheckIds.DevelopmentMetaNamesDevelopmentImages).Should().ContainSingle().Which.Fix.Should().BeNull();
+    }
+
+    [Test]
+    public void Copies_an_image_whose_own_alias_is_its_family_s_alias()
+    {
+        const string index = "- &a\n  name: a\n  alias: the-a\n- <<: *a\n  name: cpu-a\n  alias: the-a\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-a\n";
+        GalleryFix.Fixed(index, CheckIds.ImageChannelsMustPair).Should().Be(index + "- <<: *a\n  name: cpu-a-development\n  alias: the-a\n  uri: quay.io/go-skynet/local-ai-backends:master-cpu-a\n");
+        GalleryFix.Findings(index.Replace("  alias: the-a\n  uri", "  alias: a\n  uri", StringComparison.Ordinal), CheckIds.ImageChannelsMustPair)
+            .Should().ContainSingle().Which.Fix.Should().BeNull("the family's development images need 'the-a'");
+    }
+
+    [Test]
+    public void Copies_lines_as_written_without_their_comments()
+    {
+        const string index = "- name: cpu-a   # the CPU build\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-a  \n";
+        GalleryFix.Fixed(index, CheckIds.ImageChannelsMustPair)
+            .Should().Be(index + "- name: cpu-a-development\n  uri: quay.io/go-skynet/local-ai-backends:master-cpu-a  \n", "the blanks ending a line are kept, those before a comment go with it");
+    }
+
+    [Test]
+    public void Keeps_a_capability_naming_a_pinned_image_in_the_development_meta()
+    {
+        const string index = "- &a\n  name: a\n  alias: a\n  capabilities:\n    default: cpu-a\n    nvidia: pinned-a\n" + ImagesOfA
+            + "- <<: *a\n  name: pinned-a\n  uri: quay.io/go-skynet/local-ai-backends:v1.0-gpu-nvidia-cuda-12-a\n";
+        GalleryFix.Fixed(index, CheckIds.DevelopmentChannelComplete)
+            .Should().Contain("- <<: *a\n  name: a-development\n  capabilities:\n    default: cpu-a-development\n    nvidia: pinned-a\n- <<: *a\n  name: cpu-a\n");
+    }
+
+    [Test]
+    public void Counts_only_development_metas_to_learn_where_the_file_keeps_them()
+    {
+        // 'c-gpu' is a meta of c's family but no development meta: only 'a-development' says where they go, before their images.
+        static string Family(string x) => $"- <<: *{x}\n  name: cpu-{x}\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-{x}\n- <<: *{x}\n  name: cpu-{x}-development\n  uri: quay.io/go-skynet/local-ai-backends:master-cpu-{x}\n";
+        static string Meta(string x) => $"- &{x}\n  name: {x}\n  alias: {x}\n  capabilities: {{default: cpu-{x}}}\n";
+        const string development = "- <<: *b\n  name: b-development\n  capabilities: {default: cpu-b-development}\n";
+        var complete = Meta("a") + Meta("b") + Meta("c") + "- <<: *c\n  name: c-gpu\n  capabilities: {default: cpu-c}\n"
+            + "- <<: *a\n  name: a-development\n  capabilities: {default: cpu-a-development}\n" + Family("a") + development + Family("b")
+            + "- <<: *c\n  name: cpu-c\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-c\n";
+        GalleryFix.Fixed(complete.Replace(development, "", StringComparison.Ordinal), CheckIds.DevelopmentChannelComplete).Should().Be(complete);
+    }
+
+    [Test]
+    public void Places_a_development_meta_among_families_that_have_no_images()
+    {
+        const string index = "- &e\n  name: e\n  capabilities: {default: x}\n- <<: *e\n  name: e-development\n  capabilities: {default: x}\n- &a\n  name: a\n  alias: a\n  capabilities: {default: cpu-a}\n" + ImagesOfA;
+        GalleryFix.Fixed(index, CheckIds.DevelopmentChannelComplete).Should().Contain("  capabilities: {default: cpu-a}\n- <<: *a\n  name: a-development\n");
+    }
+
+    [Test]
+    public void Fixes_a_missing_development_meta_right_after_its_meta_when_the_file_keeps_them_so()
+    {
+        static string Family(string x) => $"- <<: *{x}\n  name: cpu-{x}\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-{x}\n- <<: *{x}\n  name: cpu-{x}-development\n  uri: quay.io/go-skynet/local-ai-backends:master-cpu-{x}\n";
+        static string Meta(string x) => $"- &{x}\n  name: {x}\n  alias: {x}\n  capabilities: {{default: cpu-{x}}}\n";
+        static string Development(string x) => $"- <<: *{x}\n  name: {x}-development\n  capabilities: {{default: cpu-{x}-development}}\n";
+        var complete = Meta("a") + Development("a") + Meta("b") + Development("b") + Meta("c") + Development("c") + Family("a") + Family("b") + Family("c");
+        GalleryFix.Fixed(complete.Replace(Development("b"), "", StringComparison.Ordinal), CheckIds.DevelopmentChannelComplete).Should().Be(complete);
+        GalleryFix.Fixed(complete.Replace(Development("a"), "", StringComparison.Ordinal), CheckIds.DevelopmentChannelComplete).Should().Be(complete);
+    }
+
+    [Test]
+    public void Offers_no_alias_to_a_meta_written_in_flow_style()
+    {
+        const string index = "- &a {name: a , capabilities: {default: cpu-a}}\n- <<: *a\n  name: a-development\n  capabilities: {default: cpu-a-development}\n" + ImagesOfA;
+        GalleryFix.Findings(index, CheckIds.DevelopmentChannelComplete).Should().ContainSingle().Which.Fix.Should().BeNull();
+    }
+
+    [Test]
+    public void Deletes_a_copy_ending_the_file_after_a_blank_line()
+    {
+        const string entry = "- name: cpu-a\n  uri: quay.io/go-skynet/local-ai-backends:latest-cpu-a";
+        GalleryFix.Fixed(entry + "\n\n" + entry, CheckIds.EntryNamesUnique).Should().Be(entry + "\n");
+    }
+}
+
+public class YamlEditsTests
+{
+    [TestCase("cpu-a-development")]
+    [TestCase("a.b_c/d@e+f")]
+    [TestCase("1a")]
+    public void Accepts_a_plain_name(string value) => YamlEdits.IsPlainName(value).Should().BeTrue();
+
+    [TestCase("")]
+    [TestCase("y")]
+    [TestCase("N")]
+    [TestCase("yes")]
+    [TestCase("No")]
+    [TestCase("on")]
+    [TestCase("OFF")]
+    [TestCase("true")]
+    [TestCase("False")]
+    [TestCase("null")]
+    [TestCase("1.5e3")]
+    [TestCase("123")]
+    [TestCase("0x1F")]
+    [TestCase("0o7a")]
+    [TestCase("-a")]
+    [TestCase(".a")]
+    [TestCase("a b")]
+    [TestCase("a:b")]
+    [TestCase("a#b")]
+    [TestCase("a'b")]
+    [TestCase("a\"b")]
+    [TestCase("a,b")]
+    public void Refuses_a_value_that_reads_otherwise_in_some_style(string value) => YamlEdits.IsPlainName(value).Should().BeFalse();
+
+    private static readonly BackendLint.Model.SourceFile File = new(new BackendLint.Text.SourceText("f", "ab cd\nef gh\n"), []);
+
+    [Test]
+    public void Copies_nothing_it_cannot_copy_exactly()
+    {
+        var ab = Lint.SpanOf("f", "ab cd\nef gh\n", 1, "ab");
+        var b = Lint.SpanOf("f", "ab cd\nef gh\n", 1, "b");
+        var gh = Lint.SpanOf("f", "ab cd\nef gh\n", 2, "gh");
+        YamlEdits.CopyLines(File, 1, 2, [(ab, "ab", "x"), (gh, "gh", "y")]).Should().Equal("x cd", "ef y");
+        YamlEdits.CopyLines(File, 1, 2, [(ab, "ab", "x"), (b, "b", "y")]).Should().BeNull("two replacements overlap");
+        YamlEdits.CopyLines(File, 1, 1, [(gh, "gh", "y")]).Should().BeNull("the replacement is not on the lines copied");
+        YamlEdits.CopyLines(File, 1, 1, [(ab, "ax", "y")]).Should().BeNull("the span does not hold the text replaced");
+    }
+
+    [Test]
+    public void Deletes_whole_lines_of_a_file_that_they_are()
+    {
+        var text = new BackendLint.Text.SourceText("f", "- a\n- b");
+        var edit = YamlEdits.DeleteLines(text, new BackendLint.Text.SourceSpan("f", 1, 1, 2, 4));
+        BackendLint.Fixing.FixApplier.Apply([new Fix("d", [edit])], _ => text).Texts["f"].Should().BeEmpty();
+    }
+}

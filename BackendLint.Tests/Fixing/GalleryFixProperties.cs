@@ -28,6 +28,7 @@ public class GalleryFixProperties
         ("flow capabilities", FlowMaps),
         ("single quotes", SingleQuotes),
         ("development metas before their images", DevelopmentMetasBeforeImages),
+        ("development metas after their metas", DevelopmentMetasAfterMetas),
     ];
 
     /// <summary>The planted problems: the rule that reports each, where it is, and the gallery with it (and how the clean gallery must be written for the fix to give it back exactly).</summary>
@@ -298,6 +299,22 @@ public class GalleryFixProperties
             var meta = lines.GetRange(start, end - start);
             lines.RemoveRange(start, end - start);
             lines.InsertRange(EntryLines(lines, $"cpu-{family}").Start, meta);
+            text = string.Join('\n', lines);
+        }
+
+        return text;
+    }
+
+    // Each development meta right after the meta it merges.
+    private static string DevelopmentMetasAfterMetas(string text)
+    {
+        foreach (var family in Families)
+        {
+            var lines = Lines(text);
+            var (start, end) = EntryLines(lines, $"{family}-development");
+            var meta = lines.GetRange(start, end - start);
+            lines.RemoveRange(start, end - start);
+            lines.InsertRange(EntryLines(lines, family).End, meta);
             text = string.Join('\n', lines);
         }
 

@@ -40,9 +40,8 @@ internal static class YamlEdits
     public static TextEdit? ReplaceValue(SourceFile file, Located<string> value, string newValue) =>
         IsExactly(file, value.Span, value.Value) && IsPlainName(newValue) ? new TextEdit(value.Span, newValue) : null;
 
-    /// <summary>Whether a one-line span covers exactly <paramref name="text"/>.</summary>
-    public static bool IsExactly(SourceFile file, SourceSpan span, string text) =>
-        span.IsSingleLine && span.File == file.Path && span.EndLine <= file.Text.LineCount && file.Text.Slice(span) == text;
+    /// <summary>Whether a span of the file covers exactly <paramref name="text"/> (a name, a tag: one line, no escapes).</summary>
+    public static bool IsExactly(SourceFile file, SourceSpan span, string text) => file.Text.Slice(span) == text;
 
     /// <summary>
     /// Lines <paramref name="first"/> to <paramref name="last"/> as written, with each replacement
@@ -54,8 +53,8 @@ internal static class YamlEdits
     public static List<string>? CopyLines(SourceFile file, int first, int last, IReadOnlyList<(SourceSpan Span, string Old, string New)> replacements)
     {
         var text = file.Text;
-        var lines = new List<string>(last - first + 1);
-        var edits = replacements.OrderBy(r => r.Span.StartLine).ThenBy(r => r.Span.StartColumn).ToList();
+        var lines = new List<string>();
+        var edits = replacements.OrderBy(r => r.Span.StartColumn).ToList();
         if (edits.Exists(e => e.Span.StartLine < first || e.Span.StartLine > last || !IsExactly(file, e.Span, e.Old)))
             return null;
         var comments = file.Comments.Where(c => c.Span.StartLine >= first && c.Span.StartLine <= last).ToDictionary(c => c.Span.StartLine);
@@ -136,8 +135,8 @@ internal static class YamlEdits
         var text = file.Text;
         var from = text.OffsetOf(span.EndLine, span.EndColumn);
         var rest = text.Text.AsSpan(from, LineEnd(text, span.EndLine) - from);
-        var trimmed = rest.TrimStart(" \t");
-        return trimmed.IsEmpty || (trimmed[0] == '#' && trimmed.Length < rest.Length);
+        var trimmed = rest.TrimStart();
+        return trimmed.IsEmpty || trimmed[0] == '#';
     }
 
     // The offset where a line's text ends, before its line end.

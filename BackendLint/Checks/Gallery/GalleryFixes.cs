@@ -54,9 +54,9 @@ internal static class GalleryFixes
 
     /// <summary>
     /// BL1005: the <c>X-development</c> meta of a family: a <c>&lt;&lt;: *x</c> line and a name line
-    /// written as those of the development meta it is placed next to (else of the family's first
-    /// image), and the meta's capabilities map naming the development images. Placed where the
-    /// file keeps its development metas.
+    /// written as those of the nearest family's development meta (else of the family's first image),
+    /// and the meta's capabilities map naming the development images. Placed where the file keeps
+    /// its development metas.
     /// </summary>
     public static Fix? DevelopmentMeta(BackendModel model, GalleryFamily family)
     {
@@ -77,14 +77,25 @@ internal static class GalleryFixes
             return null;
 
         // Where the file keeps its development metas: most of LocalAI's stand right before their
-        // family's first image (42 of 66 at 82c191afa); a gallery that keeps them together, in the
-        // order of their metas, gets the new one after the development meta of the nearest family
-        // before it, else before that of the nearest after it.
+        // family's first image (42 of 66 at 82c191afa); a gallery may also keep each right after its
+        // meta, or all together in the order of their metas (then the new one goes after the
+        // development meta of the nearest family before it, else before that of the nearest after
+        // it, as long as that is below the meta it merges). What most of them do decides.
         var beforeImages = metas.Count(m => m.Family.Images.FirstOrDefault() is { } image && image.Index == m.Meta!.Index + 1);
-        var together = metas.Count > 0 && beforeImages * 2 <= metas.Count;
+        var afterMeta = metas.Count(m => m.Meta!.Index == m.Family.Root.Index + 1);
         var lines = head.Concat(capabilities).ToList();
-        var edit = together && previous is not null ? YamlEdits.InsertAfter(file.Text, previous.Lines!.Value.EndLine, lines)
-            : Edits.InsertLinesBefore(file.Text, (together && next is not null ? next : first).Lines!.Value.StartLine, [.. lines]);
+        TextEdit edit;
+        if (beforeImages * 2 > metas.Count || metas.Count == 0)
+            edit = Edits.InsertLinesBefore(file.Text, first.Lines!.Value.StartLine, [.. lines]);
+        else if (afterMeta * 2 > metas.Count && root.Lines is { } rootLines)
+            edit = YamlEdits.InsertAfter(file.Text, rootLines.EndLine, lines);
+        else if (previous is { Index: var p } && p > root.Index)
+            edit = YamlEdits.InsertAfter(file.Text, previous.Lines!.Value.EndLine, lines);
+        else if (next is { Index: var n } && n > root.Index)
+            edit = Edits.InsertLinesBefore(file.Text, next.Lines!.Value.StartLine, [.. lines]);
+        else
+            edit = Edits.InsertLinesBefore(file.Text, first.Lines!.Value.StartLine, [.. lines]);
+
         return new Fix($"Add the meta {Finding.Quote(development)} naming the development images of {Finding.Quote(name.Text)}.", [edit]);
     }
 
